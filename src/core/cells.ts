@@ -1,0 +1,24 @@
+import type { CellKind, CellReading } from './types';
+
+export interface CellText extends CellReading {
+  kind: CellKind;
+}
+
+// "Not applicable" marks (SPEC R4.3). Compared after NFKC folding, so full-width forms are covered.
+const NOT_APPLICABLE = new Set(['/', '-', '—', '–', '－', '―', '--', '——', '无', '不适用', '\\']);
+
+// A number, optionally signed, with thousands separators and decimals, then an optional unit and an
+// optional note in brackets: `22（其中修订16件）`, `251000元`, `+1036`, `1,234.5万元`.
+const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:元|万元|件|条|个|项|次|人|人次|篇)?(?:\(.*\))?$/;
+
+/** Reads one table cell's text (SPEC R4). Blank is never zero; zero is never blank. */
+export function parseCellText(raw: string): CellText {
+  const folded = raw.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+  if (folded === '') return { value: null, raw, kind: 'blank' };
+  if (NOT_APPLICABLE.has(folded)) return { value: null, raw, kind: 'na' };
+  const match = NUMBER.exec(folded);
+  if (!match) return { value: null, raw, kind: 'text' };
+  const [, sign = '', whole = '', fraction = ''] = match;
+  const value = Number(`${sign === '-' ? '-' : ''}${whole.replace(/,/g, '')}${fraction}`);
+  return { value: Object.is(value, -0) ? 0 : value, raw, kind: 'number' };
+}

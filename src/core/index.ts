@@ -1,0 +1,6 @@
+// The public surface of the core. Everything the worker, the CLI and the UI need comes from here.
+export type * from './types';
+export { parseCellText } from './cells';
+export { foldLabel } from './fold';
+export { parseReport, type ParseResult } from './report';
+export { runChecks } from './checks';
