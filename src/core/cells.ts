@@ -9,7 +9,8 @@ const NOT_APPLICABLE = new Set(['/', '-', '—', '–', '－', '―', '--', '—
 
 // A number, optionally signed, with thousands separators and decimals, then an optional unit and an
 // optional note in brackets: `22（其中修订16件）`, `251000元`, `+1036`, `1,234.5万元`.
-const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:元|万元|件|条|个|项|次|人|人次|篇)?(?:\(.*\))?$/;
+const NUMBER =
+  /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:元|万元|件|条|个|项|次|人|人次|篇)?(?:\(.*\))?$/;
 
 /** Reads one table cell's text (SPEC R4). Blank is never zero; zero is never blank. */
 export function parseCellText(raw: string): CellText {

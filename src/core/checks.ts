@@ -1,6 +1,87 @@
-import type { Check, Table, TemplateId } from './types';
+import type { CellRef, Check, CheckStatus, Table } from './types';
 
-// Filled in by the parser work in progress.
-export function runChecks(_tables: Table[], _template: TemplateId): Check[] {
-  return [];
+// 勾稽关系 of report-templates.md §3 (SPEC R6). A check reports; it never changes a cell.
+
+const REQUEST_ITEMS =
+  /^(granted|partialGrant|denied\..+|unable\..+|notProcessed\..+|other(\..+)?)$/;
+const REQUEST_PARTS = ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'otherOrg'];
+const APPEAL_PARTS = ['maintained', 'corrected', 'other', 'pending'];
+
+export function runChecks(tables: readonly Table[]): Check[] {
+  const checks: Check[] = [];
+  const requests = tables.find((table) => table.id === 'requests');
+  if (requests) {
+    const has = (row: string) => requests.rows.some((candidate) => candidate.key === row);
+    const items = requests.rows.filter((row) => REQUEST_ITEMS.test(row.key)).map((row) => row.key);
+    for (const { key: column } of requests.columns) {
+      const at = (row: string): CellRef => ({ table: 'requests', row, column });
+      if (
+        has('newReceived') ||
+        has('carriedOver') ||
+        has('totalProcessed') ||
+        has('carriedForward')
+      ) {
+        checks.push(
+          makeCheck(
+            tables,
+            `C1:requests:${column}`,
+            'C1',
+            [at('newReceived'), at('carriedOver')],
+            [at('totalProcessed'), at('carriedForward')],
+          ),
+        );
+      }
+      if (has('totalProcessed') && items.length > 0) {
+        checks.push(
+          makeCheck(tables, `C2:requests:${column}`, 'C2', items.map(at), [at('totalProcessed')]),
+        );
+      }
+    }
+    for (const row of requests.rows) {
+      const at = (column: string): CellRef => ({ table: 'requests', row: row.key, column });
+      checks.push(
+        makeCheck(tables, `C3:requests:${row.key}`, 'C3', REQUEST_PARTS.map(at), [at('total')]),
+      );
+    }
+  }
+  const appeals = tables.find((table) => table.id === 'appeals');
+  for (const row of appeals?.rows ?? []) {
+    const at = (column: string): CellRef => ({ table: 'appeals', row: row.key, column });
+    checks.push(
+      makeCheck(tables, `C4:appeals:${row.key}`, 'C4', APPEAL_PARTS.map(at), [at('total')]),
+    );
+  }
+  return checks;
+}
+
+function makeCheck(
+  tables: readonly Table[],
+  id: string,
+  rule: string,
+  left: CellRef[],
+  right: CellRef[],
+): Check {
+  const expected = sumOf(tables, left);
+  const actual = sumOf(tables, right);
+  let status: CheckStatus = 'uncertain';
+  if (expected !== null && actual !== null) status = sameNumber(expected, actual) ? 'pass' : 'fail';
+  return { id, rule, status, expected, actual, cells: [...left, ...right], left, right };
+}
+
+/** The sum of the cells, or null when one is missing, blank, na or text: blank is not zero. */
+export function sumOf(tables: readonly Table[], refs: readonly CellRef[]): number | null {
+  let total = 0;
+  for (const ref of refs) {
+    const cell = tables
+      .find((table) => table.id === ref.table)
+      ?.rows.find((row) => row.key === ref.row)?.cells[ref.column];
+    if (!cell || cell.kind !== 'number' || cell.value === null) return null;
+    total += cell.value;
+  }
+  return total;
+}
+
+// Tolerance is 0, but 万元 amounts carry decimals that binary floating point cannot add exactly.
+function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }

@@ -1,10 +1,102 @@
-import type { Report } from './types';
+import { runChecks } from './checks';
+import { decodeBytes, looksBinary } from './decode';
+import { findRepeat } from './duplicate';
+import { extractFacts } from './facts';
+import { tokenizeText } from './formats/text';
+import { extractMeta } from './meta';
+import { sha256Hex } from './sha256';
+import { matchTemplate, readTables, type TableReading } from './templates/matchTemplate';
+import type { Issue, Report, SourceFormat, TemplateId } from './types';
+import { PARSER_NAME, PARSER_VERSION } from './version';
 
 export type ParseResult =
-  | { ok: true; report: Report }
-  | { ok: false; error: { code: string; message: string } };
+  { ok: true; report: Report } | { ok: false; error: { code: string; message: string } };
 
-// Filled in by the parser work in progress.
-export async function parseReport(_bytes: Uint8Array, _name: string): Promise<ParseResult> {
-  return { ok: false, error: { code: 'not-implemented', message: '解析器尚未完成' } };
+/** Bytes of one file → a report@1, or the reason the file is not a report (SPEC R0). Never throws on input. */
+export async function parseReport(bytes: Uint8Array, name: string): Promise<ParseResult> {
+  return parseTextReport(bytes, name);
+}
+
+function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
+  if (bytes.length === 0) return failure('empty-file', '文件是空的，没有可读取的内容');
+  const format = sniffFormat(bytes, name);
+  if (format !== 'text') {
+    return failure('unsupported-format', `暂不支持 ${format.toUpperCase()} 文件，请使用文本副本`);
+  }
+  const decoded = decodeBytes(bytes);
+  if (looksBinary(bytes, decoded.text)) {
+    return failure('binary-file', '这是二进制文件，不是文本格式的年度报告');
+  }
+  const text = decoded.text;
+  const issues: Issue[] = [...decoded.issues];
+  const repeat = findRepeat(text);
+  if (repeat) {
+    issues.push({
+      code: 'duplicate-content',
+      severity: 'warning',
+      message: '报告全文在文件中重复出现，只解析了第一份',
+      span: repeat,
+    });
+  }
+  const end = repeat ? repeat[0] : text.length;
+  const body = text.slice(0, end);
+  const meta = extractMeta(body);
+  issues.push(...meta.issues);
+  const tokens = tokenizeText(text, end);
+  const template = matchTemplate(tokens, meta.year.value);
+  const reading: TableReading = template
+    ? readTables(tokens, template)
+    : { tables: [], regions: [], issues: [] };
+  issues.push(...reading.issues);
+  const facts = extractFacts(body, reading.regions);
+  const hasNumbers = reading.tables.some((table) =>
+    table.rows.some((row) => Object.values(row.cells).some((cell) => cell.kind !== 'blank')),
+  );
+  let templateId: TemplateId = 'unknown';
+  if (template && hasNumbers) templateId = template.id;
+  else if (facts.length > 0) templateId = 'narrative';
+  if (!hasNumbers && facts.length === 0) {
+    issues.push({
+      code: 'no-report-data',
+      severity: 'error',
+      message: '没有找到年度报告的统计数据：可能不是年度报告，或是空白模板',
+      span: null,
+    });
+  }
+  const tables = hasNumbers ? reading.tables : [];
+  const report: Report = {
+    schema: 'nianbao/report@1',
+    parser: { name: PARSER_NAME, version: PARSER_VERSION },
+    source: {
+      name,
+      sha256: sha256Hex(bytes),
+      bytes: bytes.length,
+      format,
+      encoding: decoded.encoding,
+    },
+    meta: { agency: meta.agency, year: meta.year, template: templateId, published: meta.published },
+    tables,
+    facts,
+    checks: runChecks(tables),
+    issues,
+    edits: [],
+    review: { status: 'unreviewed', updatedAt: null },
+    text,
+  };
+  return { ok: true, report };
+}
+
+function failure(code: string, message: string): ParseResult {
+  return { ok: false, error: { code, message } };
+}
+
+/** The format by content first, the file name second (SPEC R1.1). */
+export function sniffFormat(bytes: Uint8Array, name: string): SourceFormat {
+  const head = String.fromCharCode(...bytes.subarray(0, 5));
+  if (head === '%PDF-') return 'pdf';
+  if (head.startsWith('PK\u0003\u0004')) return 'docx';
+  const start = new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
+  if (/^(?:\ufeff)?(?:<!doctype html|<html|<meta|<head|<body|<table)/.test(start)) return 'html';
+  if (/\.(?:html?|xhtml)$/i.test(name)) return 'html';
+  return 'text';
 }

@@ -1,0 +1,272 @@
+import { parseCellText } from '../cells';
+import { foldLabel } from '../fold';
+import type { Token } from '../formats/text';
+import { placeRow, type RowEquation, type RowItem } from '../layout';
+import type { Cell, Issue, Row, Span, Table } from '../types';
+import {
+  FINGERPRINTS,
+  TEMPLATES,
+  stripLabelNumber,
+  type RowDef,
+  type TableDef,
+  type TemplateDef,
+} from './national';
+
+export interface TableReading {
+  tables: Table[];
+  /** Where each table stands in the text: its numbers are not prose facts. */
+  regions: Span[];
+  issues: Issue[];
+}
+
+// A row label is a table cell, not a sentence: longer tokens are prose (SPEC R3.2).
+const MAX_LABEL = 80;
+const MAX_TEXT_CELL = 20;
+const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[0-9]+、)/;
+const MAX_MISSING_LEAD = 2;
+const BLOCK_HEADER = /^(?:第二十条|信息内容|申请人情况|法人或其他组织)/;
+
+function isHeader(core: string, def: TableDef): boolean {
+  return (
+    BLOCK_HEADER.test(core) ||
+    def.columns.some((column) => foldLabel(column.label).startsWith(core))
+  );
+}
+
+/** The template whose fingerprints the tokens carry (SPEC R3.1); null when neither form's are there. */
+export function matchTemplate(tokens: readonly Token[], year: number | null): TemplateDef | null {
+  const score = { '2019': 0, '2021': 0 };
+  let requestsSeen = false;
+  for (const token of tokens) {
+    if (token.kind !== 'text' || token.folded.length > MAX_LABEL) continue;
+    const core = stripLabelNumber(token.folded);
+    for (const id of ['2019', '2021'] as const) {
+      if (FINGERPRINTS[id].some((pattern) => pattern.test(core))) score[id] += 1;
+    }
+    if (/^本年新收/.test(core)) requestsSeen = true;
+  }
+  const byId = (id: '2019' | '2021') => TEMPLATES.find((template) => template.id === id) ?? null;
+  if (score['2019'] > score['2021']) return byId('2019');
+  if (score['2021'] > score['2019']) return byId('2021');
+  if (score['2019'] === 0 && !requestsSeen) return null;
+  // Fingerprints tie (e.g. only 表三, with （六） printed as one row): the year is the best remaining clue.
+  return byId(year !== null && year < 2021 ? '2019' : '2021');
+}
+
+/** Maps the tokens onto the template's tables (SPEC R3, R5). */
+export function readTables(tokens: readonly Token[], template: TemplateDef): TableReading {
+  const reading: TableReading = { tables: [], regions: [], issues: [] };
+  let from = 0;
+  for (const def of template.tables) {
+    const found =
+      def.id === 'appeals' ? readAppeals(tokens, def, from) : readLabelled(tokens, def, from);
+    if (!found) continue;
+    reading.tables.push(found.table);
+    reading.regions.push(found.region);
+    if (found.ambiguous.length > 0) {
+      reading.issues.push({
+        code: 'ambiguous-layout',
+        severity: 'warning',
+        message: `${def.title}：${found.ambiguous.join('、')} 的数字位置无法确定，已标为低置信度，请核对`,
+        span: found.region,
+      });
+    }
+    from = found.next;
+  }
+  return reading;
+}
+
+interface Found {
+  table: Table;
+  region: Span;
+  ambiguous: string[];
+  next: number;
+}
+
+interface Collected {
+  def: RowDef;
+  label: Extract<Token, { kind: 'text' }>;
+  items: RowItem[];
+}
+
+function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Found | null {
+  const collected: Collected[] = [];
+  let current: Collected | null = null;
+  let nextRow = 0;
+  let index = from;
+  for (; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (!token) break;
+    if (token.kind === 'run') {
+      current?.items.push({ kind: 'run', count: token.count, span: token.span });
+      continue;
+    }
+    const core = token.folded.length <= MAX_LABEL ? stripLabelNumber(token.folded) : null;
+    const rowIndex = core === null ? -1 : findRow(def.rows, nextRow, core);
+    // A table starts at one of its first rows: later labels (`其他`, `总计`) also name header columns.
+    if (rowIndex >= 0 && (collected.length > 0 || rowIndex <= MAX_MISSING_LEAD)) {
+      const rowDef = def.rows[rowIndex] as RowDef;
+      current = { def: rowDef, label: token, items: [] };
+      collected.push(current);
+      nextRow = rowIndex + 1;
+      continue;
+    }
+    if (collected.length === 0) continue;
+    if (core !== null && def.groups.some((group) => group.test(core))) {
+      current = null;
+      continue;
+    }
+    const kind = parseCellText(token.text).kind;
+    const cellCount = current ? countCells(current.items) : Infinity;
+    if (current && (kind === 'number' || kind === 'na')) {
+      current.items.push({ kind: 'cell', text: token.text, span: token.span });
+      continue;
+    }
+    const short = token.folded.length <= MAX_TEXT_CELL && !SECTION_HEADING.test(token.folded);
+    const header = core !== null && isHeader(core, def);
+    if (current && short && !header && cellCount < current.def.columns.length) {
+      current.items.push({ kind: 'cell', text: token.text, span: token.span });
+      continue;
+    }
+    // Block captions and column headers between rows (表二) are short text; anything else ends the table.
+    if (short && nextRow < def.rows.length) {
+      current = null;
+      continue;
+    }
+    break;
+  }
+  const rows = collected.filter(
+    (entry) =>
+      !(
+        entry.def.splitInto &&
+        countCells(entry.items) === 0 &&
+        collected.some((other) => entry.def.splitInto?.includes(other.def.key))
+      ),
+  );
+  if (rows.length === 0) return null;
+  const built = rows.map((entry) => buildRow(entry, def));
+  const table = tableOf(
+    def,
+    built.map((row) => row.row),
+  );
+  const last = rows[rows.length - 1] as Collected;
+  const end = last.items.reduce((max, item) => Math.max(max, item.span[1]), last.label.span[1]);
+  return {
+    table,
+    region: [(rows[0] as Collected).label.span[0], end],
+    ambiguous: built.filter((row) => row.ambiguous).map((row) => row.row.label),
+    next: index,
+  };
+}
+
+function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Found | null {
+  const start = tokens.findIndex(
+    (token, i) =>
+      i >= from &&
+      token.kind === 'text' &&
+      token.folded === '行政复议' &&
+      tokens.slice(i + 1, i + 6).some((next) => next.kind === 'text' && next.folded === '行政诉讼'),
+  );
+  if (start < 0) return null;
+  const width = def.rows.length * def.columns.length;
+  const items: RowItem[] = [];
+  let index = start + 1;
+  let started = false;
+  for (; index < tokens.length && countCells(items) < width; index++) {
+    const token = tokens[index];
+    if (!token) break;
+    if (token.kind === 'run') {
+      if (started) items.push({ kind: 'run', count: token.count, span: token.span });
+      continue;
+    }
+    const kind = parseCellText(token.text).kind;
+    if (kind === 'number' || kind === 'na') {
+      started = true;
+      items.push({ kind: 'cell', text: token.text, span: token.span });
+    } else if (started || token.folded.length > MAX_TEXT_CELL) {
+      break;
+    }
+  }
+  while (index < tokens.length && tokens[index]?.kind === 'run' && started) {
+    const token = tokens[index] as Extract<Token, { kind: 'run' }>;
+    items.push({ kind: 'run', count: token.count, span: token.span });
+    index += 1;
+  }
+  if (!started) return null;
+  const groupSize = def.columns.length;
+  const equation: RowEquation = (values) =>
+    def.rows.every((_, group) => {
+      const part = values.slice(group * groupSize, (group + 1) * groupSize);
+      return sum(part.slice(0, groupSize - 1)) === (part[groupSize - 1] ?? 0);
+    });
+  const placed = placeRow(items, width, readNumber, equation);
+  const rows: Row[] = def.rows.map((rowDef, group) => ({
+    key: rowDef.key,
+    label: rowDef.label,
+    cells: Object.fromEntries(
+      rowDef.columns.map((column, i) => {
+        const slot = placed.slots[group * groupSize + i];
+        return [column, toCell(slot?.text ?? '', slot?.span ?? null, slot?.confidence ?? 'low')];
+      }),
+    ),
+  }));
+  const startToken = tokens[start] as Token;
+  const end = items.reduce((max, item) => Math.max(max, item.span[1]), startToken.span[1]);
+  return {
+    table: tableOf(def, rows),
+    region: [startToken.span[0], end],
+    ambiguous: placed.ambiguous ? [def.title] : [],
+    next: index,
+  };
+}
+
+function findRow(rows: readonly RowDef[], from: number, core: string): number {
+  for (let i = from; i < rows.length; i++) if (rows[i]?.pattern.test(core)) return i;
+  return -1;
+}
+
+function buildRow(entry: Collected, def: TableDef): { row: Row; ambiguous: boolean } {
+  const columns = entry.def.columns;
+  // 表三's row equation C3: the last column is the sum of the six before it.
+  const equation: RowEquation | undefined =
+    def.id === 'requests'
+      ? (values) => sum(values.slice(0, -1)) === (values[values.length - 1] ?? 0)
+      : undefined;
+  const placed = placeRow(entry.items, columns.length, readNumber, equation);
+  const cells: Record<string, Cell> = {};
+  columns.forEach((column, i) => {
+    const slot = placed.slots[i];
+    cells[column] = toCell(slot?.text ?? '', slot?.span ?? null, slot?.confidence ?? 'low');
+  });
+  return {
+    row: { key: entry.def.key, label: entry.label.text.trim(), cells },
+    ambiguous: placed.ambiguous,
+  };
+}
+
+function tableOf(def: TableDef, rows: Row[]): Table {
+  const used = new Set(rows.flatMap((row) => Object.keys(row.cells)));
+  return {
+    id: def.id,
+    title: def.title,
+    columns: def.columns.filter((column) => used.has(column.key)).map((column) => ({ ...column })),
+    rows,
+  };
+}
+
+function toCell(text: string, span: Span | null, confidence: Cell['confidence']): Cell {
+  const { value, kind } = parseCellText(text);
+  return { value, raw: text, kind, span, confidence };
+}
+
+function readNumber(text: string): number | null {
+  return parseCellText(text).value;
+}
+
+function countCells(items: readonly RowItem[]): number {
+  return items.reduce((n, item) => n + (item.kind === 'cell' ? 1 : 0), 0);
+}
+
+function sum(values: readonly (number | null)[]): number {
+  return values.reduce<number>((total, value) => total + (value ?? 0), 0);
+}
