@@ -1,7 +1,7 @@
 import { parseCellText } from '../cells';
 import { foldLabel } from '../fold';
 import type { Token } from '../formats/text';
-import { placeRow, type RowEquation, type RowItem } from '../layout';
+import { placeRow, settleRows, type RowItem, type Slot } from '../layout';
 import type { Cell, Issue, Row, Span, Table } from '../types';
 import {
   FINGERPRINTS,
@@ -144,17 +144,30 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
       ),
   );
   if (rows.length === 0) return null;
-  const built = rows.map((entry) => buildRow(entry, def));
-  const table = tableOf(
-    def,
-    built.map((row) => row.row),
+  const width = Math.max(...rows.map((entry) => entry.def.columns.length));
+  const placements = rows.map((entry) =>
+    placeRow(
+      entry.items,
+      entry.def.columns.length,
+      readNumber,
+      def.id === 'requests' ? rowSum : undefined,
+    ),
   );
+  const keys = rows.map((entry) => entry.def.key);
+  const settled = settleRows(placements, width, readNumber, (grid) =>
+    tableScore(def.id, keys, grid),
+  );
+  const built: Row[] = rows.map((entry, index) => ({
+    key: entry.def.key,
+    label: entry.label.text.trim(),
+    cells: cellsOf(entry.def.columns, settled.slots[index] ?? []),
+  }));
   const last = rows[rows.length - 1] as Collected;
   const end = last.items.reduce((max, item) => Math.max(max, item.span[1]), last.label.span[1]);
   return {
-    table,
+    table: tableOf(def, built),
     region: [(rows[0] as Collected).label.span[0], end],
-    ambiguous: built.filter((row) => row.ambiguous).map((row) => row.row.label),
+    ambiguous: settled.ambiguous.map((index) => built[index]?.label ?? ''),
     next: index,
   };
 }
@@ -194,28 +207,28 @@ function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Fou
   }
   if (!started) return null;
   const groupSize = def.columns.length;
-  const equation: RowEquation = (values) =>
-    def.rows.every((_, group) => {
-      const part = values.slice(group * groupSize, (group + 1) * groupSize);
-      return sum(part.slice(0, groupSize - 1)) === (part[groupSize - 1] ?? 0);
-    });
-  const placed = placeRow(items, width, readNumber, equation);
+  const groupSums = (values: readonly number[]) =>
+    def.rows.filter((_, group) => rowSum(values.slice(group * groupSize, (group + 1) * groupSize)))
+      .length;
+  const placement = placeRow(
+    items,
+    width,
+    readNumber,
+    (values) => groupSums(values) === def.rows.length,
+  );
+  const settled = settleRows([placement], width, readNumber, (grid) => groupSums(grid[0] ?? []));
+  const slots = settled.slots[0] ?? [];
   const rows: Row[] = def.rows.map((rowDef, group) => ({
     key: rowDef.key,
     label: rowDef.label,
-    cells: Object.fromEntries(
-      rowDef.columns.map((column, i) => {
-        const slot = placed.slots[group * groupSize + i];
-        return [column, toCell(slot?.text ?? '', slot?.span ?? null, slot?.confidence ?? 'low')];
-      }),
-    ),
+    cells: cellsOf(rowDef.columns, slots.slice(group * groupSize, (group + 1) * groupSize)),
   }));
   const startToken = tokens[start] as Token;
   const end = items.reduce((max, item) => Math.max(max, item.span[1]), startToken.span[1]);
   return {
     table: tableOf(def, rows),
     region: [startToken.span[0], end],
-    ambiguous: placed.ambiguous ? [def.title] : [],
+    ambiguous: settled.ambiguous.length > 0 ? [def.title] : [],
     next: index,
   };
 }
@@ -225,23 +238,42 @@ function findRow(rows: readonly RowDef[], from: number, core: string): number {
   return -1;
 }
 
-function buildRow(entry: Collected, def: TableDef): { row: Row; ambiguous: boolean } {
-  const columns = entry.def.columns;
-  // 表三's row equation C3: the last column is the sum of the six before it.
-  const equation: RowEquation | undefined =
-    def.id === 'requests'
-      ? (values) => sum(values.slice(0, -1)) === (values[values.length - 1] ?? 0)
-      : undefined;
-  const placed = placeRow(entry.items, columns.length, readNumber, equation);
+function cellsOf(columns: readonly string[], slots: readonly Slot[]): Record<string, Cell> {
   const cells: Record<string, Cell> = {};
   columns.forEach((column, i) => {
-    const slot = placed.slots[i];
+    const slot = slots[i];
     cells[column] = toCell(slot?.text ?? '', slot?.span ?? null, slot?.confidence ?? 'low');
   });
-  return {
-    row: { key: entry.def.key, label: entry.label.text.trim(), cells },
-    ambiguous: placed.ambiguous,
-  };
+  return cells;
+}
+
+// Equations used to place values (blank read as 0): C3 on a row; C1, C2, C3 over 表三 (SPEC R5.4).
+function rowSum(values: readonly number[]): boolean {
+  return sum(values.slice(0, -1)) === (values[values.length - 1] ?? 0);
+}
+
+const REQUEST_ITEM = /^(granted|partialGrant|denied\.|unable\.|notProcessed\.|other)/;
+
+function tableScore(
+  id: string,
+  keys: readonly string[],
+  grid: readonly (readonly number[])[],
+): number {
+  if (id !== 'requests') return 0;
+  const row = (key: string) => grid[keys.indexOf(key)];
+  const items = keys.flatMap((key, i) => (REQUEST_ITEM.test(key) ? [grid[i] ?? []] : []));
+  let points = grid.filter(rowSum).length;
+  const width = grid[0]?.length ?? 0;
+  for (let column = 0; column < width; column++) {
+    const at = (values: readonly number[] | undefined) => values?.[column] ?? 0;
+    if (
+      at(row('newReceived')) + at(row('carriedOver')) ===
+      at(row('totalProcessed')) + at(row('carriedForward'))
+    )
+      points += 1;
+    if (sum(items.map(at)) === at(row('totalProcessed'))) points += 1;
+  }
+  return points;
 }
 
 function tableOf(def: TableDef, rows: Row[]): Table {
@@ -267,6 +299,6 @@ function countCells(items: readonly RowItem[]): number {
   return items.reduce((n, item) => n + (item.kind === 'cell' ? 1 : 0), 0);
 }
 
-function sum(values: readonly (number | null)[]): number {
-  return values.reduce<number>((total, value) => total + (value ?? 0), 0);
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { parseCellText } from './cells';
+import { runChecks } from './checks';
+import { REQUEST_COLUMNS } from './templates/national';
+import type { Cell, Table } from './types';
+
+const cell = (raw: string): Cell => ({ ...parseCellText(raw), span: null, confidence: 'high' });
+const requestRow = (key: string, raws: string) => {
+  const values = raws.split(' ');
+  return {
+    key,
+    label: key,
+    cells: Object.fromEntries(
+      REQUEST_COLUMNS.map((column, i) => [column.key, cell(values[i] ?? '')]),
+    ),
+  };
+};
+const requests = (rows: [string, string][]): Table => ({
+  id: 'requests',
+  title: '',
+  columns: [...REQUEST_COLUMNS],
+  rows: rows.map(([key, raws]) => requestRow(key, raws)),
+});
+const byId = (table: Table, id: string) => runChecks([table]).find((check) => check.id === id);
+
+const consistent: [string, string][] = [
+  ['newReceived', '3 0 0 0 0 0 3'],
+  ['carriedOver', '1 0 0 0 0 0 1'],
+  ['granted', '2 0 0 0 0 0 2'],
+  ['unable.noInfo', '1 0 0 0 0 0 1'],
+  ['totalProcessed', '3 0 0 0 0 0 3'],
+  ['carriedForward', '1 0 0 0 0 0 1'],
+];
+
+describe('runChecks', () => {
+  it('R6.1 C1: 一 + 二 = （七） + 四 for each column, with stable ids and both sides', () => {
+    const check = byId(requests(consistent), 'C1:requests:naturalPerson');
+    expect(check).toMatchObject({ rule: 'C1', status: 'pass', expected: 4, actual: 4 });
+    expect(check?.left.map((ref) => ref.row)).toEqual(['newReceived', 'carriedOver']);
+    expect(check?.right.map((ref) => ref.row)).toEqual(['totalProcessed', 'carriedForward']);
+  });
+
+  it('R6.2 C2: （七）总计 is the sum of the outcome rows, never of group labels', () => {
+    const rows = consistent.map(([key, raws]): [string, string] =>
+      key === 'granted' ? [key, '1 0 0 0 0 0 1'] : [key, raws],
+    );
+    const check = byId(requests(rows), 'C2:requests:naturalPerson');
+    expect(check).toMatchObject({ status: 'fail', expected: 2, actual: 3 });
+    expect(check?.left.map((ref) => ref.row)).toEqual(['granted', 'unable.noInfo']);
+  });
+
+  it('R6.3 C3: 总计 is the sum of the six applicant columns, per row', () => {
+    const check = byId(requests([['newReceived', '3 1 0 0 0 0 3']]), 'C3:requests:newReceived');
+    expect(check).toMatchObject({ status: 'fail', expected: 4, actual: 3 });
+  });
+
+  it('R6.4 C4: each 表四 group total is the sum of its four results', () => {
+    const row = (key: string, raws: string) => {
+      const [maintained, corrected, other, pending, total] = raws.split(' ').map(cell);
+      return {
+        key,
+        label: key,
+        cells: { maintained, corrected, other, pending, total },
+      } as Table['rows'][number];
+    };
+    const appeals: Table = {
+      id: 'appeals',
+      title: '',
+      columns: [],
+      rows: [row('review', '10 1 0 0 0'), row('litigationDirect', '0 0 0 0 0')],
+    };
+    const checks = runChecks([appeals]);
+    expect(checks.map((check) => [check.id, check.status])).toEqual([
+      ['C4:appeals:review', 'fail'],
+      ['C4:appeals:litigationDirect', 'pass'],
+    ]);
+  });
+
+  it('R6.5 a blank, na or text operand makes a check uncertain, not failed', () => {
+    for (const raw of ['', '/', '见附件']) {
+      const check = byId(
+        requests([['newReceived', `3 ${raw} 0 0 0 0 3`]]),
+        'C3:requests:newReceived',
+      );
+      expect(check).toMatchObject({ status: 'uncertain', expected: null, actual: 3 });
+    }
+  });
+
+  it('R6.6 decimals compare with tolerance 0 up to floating-point rounding', () => {
+    const check = byId(
+      requests([['newReceived', '0.1 0.2 0 0 0 0 0.3']]),
+      'C3:requests:newReceived',
+    );
+    expect(check?.status).toBe('pass');
+  });
+
+  it('R6.7 a check never changes a cell', () => {
+    const table = requests([['newReceived', '3 1 0 0 0 0 3']]);
+    const before = JSON.stringify(table);
+    runChecks([table]);
+    expect(JSON.stringify(table)).toBe(before);
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { tokenizeText } from '../formats/text';
+import type { Table } from '../types';
+import { matchTemplate, readTables } from './matchTemplate';
+
+const values = (table: Table | undefined, row: string) =>
+  Object.values(table?.rows.find((candidate) => candidate.key === row)?.cells ?? {}).map((cell) =>
+    cell.kind === 'blank' ? '_' : cell.raw,
+  );
+
+function read(text: string, year: number | null = null) {
+  const tokens = tokenizeText(text);
+  const template = matchTemplate(tokens, year);
+  return { template: template?.id ?? null, ...(template ? readTables(tokens, template) : null) };
+}
+
+const REQUESTS_2021 = [
+  '三、收到和处理政府信息公开申请情况',
+  '申请人情况 | ||||||||',
+  '自然人 | 法人或其他组织 | 总计 | |||||||',
+  '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |||||',
+];
+
+describe('matchTemplate', () => {
+  it('R3.1 one fingerprint decides the template; the tables decide, not the year', () => {
+    expect(read('信息内容 |\n本年新制作数量 |\n', 2023).template).toBe('2019');
+    expect(read('信息内容 |\n本年制发件数 |\n', 2019).template).toBe('2021');
+  });
+
+  it('R3.1 with no fingerprint but 表三, the year breaks the tie', () => {
+    const text = '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||';
+    expect(read(text, 2020).template).toBe('2019');
+    expect(read(text, 2024).template).toBe('2021');
+  });
+
+  it('R3.1 text with no table fingerprints has no template', () => {
+    expect(read('本年度没有接到公众、法人或其他组织要求公开政府信息的申请。').template).toBeNull();
+  });
+});
+
+describe('readTables', () => {
+  it('R3.2 labels match after NFKC folding and space removal, with any numbering', () => {
+    const text = [
+      ...REQUESTS_2021,
+      '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||',
+      '三、本年度办理结果 | （一）予 以 公 开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | |',
+      '（七）总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||',
+      '四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||',
+    ].join('\n');
+    const requests = read(text, 2022).tables?.find((table) => table.id === 'requests');
+    expect(requests?.rows.map((row) => row.key)).toEqual([
+      'newReceived',
+      'granted',
+      'totalProcessed',
+      'carriedForward',
+    ]);
+  });
+
+  it('R3.3 header cells named like later rows (其他, 总计) do not start the table', () => {
+    const text = [
+      ...REQUESTS_2021,
+      '一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+    ].join('\n');
+    const requests = read(text, 2022).tables?.find((table) => table.id === 'requests');
+    expect(requests?.rows[0]?.key).toBe('newReceived');
+    expect(values(requests, 'newReceived')).toEqual(['2', '0', '0', '0', '0', '0', '2']);
+  });
+
+  it('R3.4 （六）其他处理 printed without numbers is a group label over its three sub-rows', () => {
+    const text = [
+      ...REQUESTS_2021,
+      '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||',
+      '（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |',
+      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||',
+      '3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||',
+    ].join('\n');
+    const keys = read(text, 2022).tables?.[0]?.rows.map((row) => row.key);
+    expect(keys).toEqual([
+      'newReceived',
+      'other.overdueCorrection',
+      'other.overdueFee',
+      'other.otherReasons',
+    ]);
+  });
+
+  it('R3.4 （六）其他处理 printed with numbers is the one-row form', () => {
+    const text = [
+      ...REQUESTS_2021,
+      '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||',
+      '（六）其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||',
+      '（七）总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||',
+    ].join('\n');
+    expect(read(text, 2022).tables?.[0]?.rows.map((row) => row.key)).toEqual([
+      'newReceived',
+      'other',
+      'totalProcessed',
+    ]);
+  });
+
+  it('R3.6 表四 is read by position: 15 numbers after its header, as three rows of five', () => {
+    const text = [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议 | 行政诉讼 | |||||||||||||',
+      '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 | ||||||||',
+      '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | |||||',
+      '1 | 2 | 0 | 0 | 3 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 |',
+      '五、存在的主要问题及改进情况',
+    ].join('\n');
+    const appeals = read('本年制发件数 |\n' + text).tables?.find((table) => table.id === 'appeals');
+    expect(appeals?.rows.map((row) => [row.key, values(appeals, row.key).join(' ')])).toEqual([
+      ['review', '1 2 0 0 3'],
+      ['litigationDirect', '0 0 0 1 1'],
+      ['litigationAfterReview', '0 0 0 0 0'],
+    ]);
+  });
+
+  it('R3.7 a table ends at the next section heading', () => {
+    const text = [
+      '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+      '规章 | 0 | 0 | 0 |',
+      '三、收到和处理政府信息公开申请情况',
+      '行政许可 | 5 |',
+    ].join('\n');
+    const active = read(text).tables?.find((table) => table.id === 'active');
+    expect(active?.rows.map((row) => row.key)).toEqual(['regulations']);
+  });
+
+  it('R5.6 表三 printed with blanks folded into the run (b2) is placed by C1–C3 where they decide', () => {
+    const text = [
+      ...REQUESTS_2021,
+      '一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 1 | 0 | 0 | 3 | ||',
+      '三、本年度办理结果 | （一）予以公开 | 2 | 1 | 3 | |||||',
+      '（七）总计 | 2 | 0 | 0 | 1 | 0 | 0 | 3 | ||',
+      '四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||',
+    ].join('\n');
+    const result = read(text, 2022);
+    const requests = result.tables?.find((table) => table.id === 'requests');
+    expect(values(requests, 'granted')).toEqual(['2', '_', '_', '1', '_', '_', '3']);
+    const confidence = Object.values(requests?.rows[1]?.cells ?? {}).map((cell) => cell.confidence);
+    expect(new Set(confidence)).toEqual(new Set(['high']));
+    expect(result.issues?.map((issue) => issue.code)).toEqual([]);
+  });
+
+  it('R5.5 where the equations do not decide, cells are low confidence with an ambiguous-layout issue', () => {
+    const text = [
+      ...REQUESTS_2021,
+      '一、本年新收政府信息公开申请数量 | 3 | 3 | |||||||',
+      '二、上年结转政府信息公开申请数量 | 0 | 0 | |||||||',
+      '三、本年度办理结果 | （一）予以公开 | 3 | 3 | ||||||',
+      '（七）总计 | 3 | 3 | |||||||',
+      '四、结转下年度继续办理 | 0 | 0 | |||||||',
+    ].join('\n');
+    const result = read(text, 2022);
+    const requests = result.tables?.find((table) => table.id === 'requests');
+    expect(values(requests, 'newReceived')).toEqual(['3', '_', '_', '_', '_', '_', '3']);
+    expect(requests?.rows[0]?.cells.naturalPerson?.confidence).toBe('low');
+    expect(result.issues?.map((issue) => issue.code)).toEqual(['ambiguous-layout']);
+  });
+});
