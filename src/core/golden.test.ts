@@ -1,0 +1,92 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from './report';
+import type { Report } from './types';
+
+// Real reports with hand-checked values: the seeds (fixtures/expected) and the corpus (fixtures/corpus/truth).
+interface Truth {
+  file: string;
+  meta: { agency: string; year: number; template: string };
+  cells: Record<string, number | null>;
+  facts: Record<string, number>;
+  duplicated: boolean;
+}
+
+const fixtures = new URL('./fixtures/', import.meta.url);
+const load = (dir: string) =>
+  readdirSync(new URL(dir, fixtures))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(new URL(`${dir}${name}`, fixtures), 'utf8')) as Truth);
+const cases = [
+  ...load('expected/').map((truth) => ({ truth, path: `seeds/${truth.file}` })),
+  ...load('corpus/truth/')
+    .filter((truth) => /\.(txt|md)$/.test(truth.file))
+    .map((truth) => ({ truth, path: `corpus/${truth.file}` })),
+];
+
+// Readers that issue 4 adds: digits run together (layout d) and the pre-2019 统计表.
+const TABLES_LATER = /^0\d\d_pingtan_qu_\d{4}\.txt$|^(009|017)_/;
+
+async function parse(path: string): Promise<Report> {
+  const bytes = new Uint8Array(readFileSync(new URL(path, fixtures)));
+  const result = await parseReport(bytes, path.split('/').pop() ?? path);
+  if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
+  return result.report;
+}
+
+function cellValues(report: Report): Record<string, number | null> {
+  const cells: Record<string, number | null> = {};
+  for (const table of report.tables)
+    for (const row of table.rows)
+      for (const [column, cell] of Object.entries(row.cells))
+        cells[`${table.id}/${row.key}/${column}`] = cell.value;
+  return cells;
+}
+
+describe.each(cases)('golden $truth.file', ({ truth, path }) => {
+  it('R10.2 agency and year as checked by hand', async () => {
+    const report = await parse(path);
+    expect(report.meta.agency.value).toBe(truth.meta.agency);
+    expect(report.meta.year.value).toBe(truth.meta.year);
+  });
+
+  it('R10.3 every prose fact checked by hand is found with its value', async () => {
+    const report = await parse(path);
+    for (const [key, value] of Object.entries(truth.facts)) {
+      expect(report.facts.filter((fact) => fact.key === key).map((fact) => fact.value)).toContain(
+        value,
+      );
+    }
+  });
+
+  it('R10.4 a report repeated in its file is flagged, others are not', async () => {
+    const report = await parse(path);
+    expect(report.issues.some((issue) => issue.code === 'duplicate-content')).toBe(
+      truth.duplicated,
+    );
+  });
+
+  if (TABLES_LATER.test(truth.file)) {
+    it.todo('R10.1 tables (reader for this layout comes with issue 4)');
+    return;
+  }
+
+  it('R10.1 the template and every hand-checked cell are read, and nothing more', async () => {
+    const report = await parse(path);
+    expect(report.meta.template).toBe(truth.meta.template);
+    expect(cellValues(report)).toEqual(truth.cells);
+  });
+
+  it('R10.5 every cell with characters points at exactly them', async () => {
+    const report = await parse(path);
+    for (const table of report.tables)
+      for (const row of table.rows)
+        for (const cell of Object.values(row.cells))
+          if (cell.kind !== 'blank')
+            expect(report.text.slice(...(cell.span ?? [0, 0]))).toBe(cell.raw);
+  });
+
+  it('R0.3 parsing twice gives the same report', async () => {
+    expect(JSON.stringify(await parse(path))).toBe(JSON.stringify(await parse(path)));
+  });
+});
