@@ -5,6 +5,26 @@ export function foldLabel(text: string): string {
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[“”„‟"「」]/g, '"')
-    .replace(/[‘’']/g, "'")
-    .replace(/[：]/g, ':');
+    .replace(/[‘’']/g, "'");
+}
+
+export interface FoldedText {
+  folded: string;
+  /** offsets[i] is where the character folded[i] came from in the source text. */
+  offsets: number[];
+}
+
+/** foldLabel over a whole text, keeping each folded character's source offset for spans. */
+export function foldWithOffsets(text: string, end = text.length): FoldedText {
+  let folded = '';
+  const offsets: number[] = [];
+  for (let at = 0; at < end; ) {
+    const codePoint = text.codePointAt(at) ?? 0;
+    const width = codePoint > 0xffff ? 2 : 1;
+    const piece = foldLabel(text.slice(at, at + width));
+    for (let i = 0; i < piece.length; i++) offsets.push(at);
+    folded += piece;
+    at += width;
+  }
+  return { folded, offsets };
 }
