@@ -9,6 +9,7 @@ export function foldLabel(text: string): string {
 }
 
 export interface FoldedText {
+  source: string;
   folded: string;
   /** offsets[i] is where the character folded[i] came from in the source text. */
   offsets: number[];
@@ -18,7 +19,7 @@ export interface FoldedText {
 export function foldWithOffsets(text: string, end = text.length): FoldedText {
   let folded = '';
   const offsets: number[] = [];
-  for (let at = 0; at < end; ) {
+  for (let at = 0; at < end;) {
     const codePoint = text.codePointAt(at) ?? 0;
     const width = codePoint > 0xffff ? 2 : 1;
     const piece = foldLabel(text.slice(at, at + width));
@@ -26,5 +27,5 @@ export function foldWithOffsets(text: string, end = text.length): FoldedText {
     folded += piece;
     at += width;
   }
-  return { folded, offsets };
+  return { source: text, folded, offsets };
 }

@@ -41,13 +41,14 @@ describe('placeRow', () => {
     });
   });
 
-  it('R5.4 a folded run (layout b2) leaves the row open, with the fits of its own equation', () => {
+  it('R5.4 a folded run (layout b2) leaves the row open, with the candidates of its own equation', () => {
     const placed = placeRow([cell('3'), cell('4'), run(7)], 7, read, c3);
     expect(placed.kind).toBe('open');
-    // 3 + blanks ≠ 4 in every placement, so no fit satisfies C3 and every placement stays possible.
-    if (placed.kind === 'open') expect(placed.fits).toHaveLength(21);
+    // 3 + blanks ≠ 4 in every placement, so none satisfies C3 and every placement stays possible.
+    if (placed.kind === 'open') expect(placed.candidates).toHaveLength(21);
     const sums = placeRow([cell('3'), cell('3'), run(7)], 7, read, c3);
-    if (sums.kind === 'open') expect(sums.fits.every((fit) => fit[1] === 6)).toBe(true);
+    if (sums.kind === 'open')
+      expect(sums.candidates.every((slots) => slots[6]?.text === '3')).toBe(true);
   });
 });
 

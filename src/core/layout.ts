@@ -4,8 +4,6 @@ import type { Confidence, Span } from './types';
 export type RowItem =
   { kind: 'cell'; text: string; span: Span } | { kind: 'run'; count: number; span: Span };
 
-type PrintedCell = Extract<RowItem, { kind: 'cell' }>;
-
 export interface Slot {
   text: string;
   span: Span | null;
@@ -16,8 +14,7 @@ export interface Slot {
  * A row whose cells have known positions, or one printed with fewer cells than the template has and
  * no sign of where the blanks are (layout b2: one folded run; layout c: nothing at all).
  */
-export type Placement =
-  { kind: 'fixed'; slots: Slot[] } | { kind: 'open'; printed: PrintedCell[]; fits: number[][] };
+export type Placement = { kind: 'fixed'; slots: Slot[] } | { kind: 'open'; candidates: Slot[][] };
 
 /** A row equation over the row's values (blank read as 0); used only to place values, never to fill them. */
 export type RowEquation = (values: readonly number[]) => boolean;
@@ -26,7 +23,7 @@ export type RowEquation = (values: readonly number[]) => boolean;
  * Places a row's printed cells into its `width` template columns (SPEC R5.1–R5.3). A run between cells
  * is that many blank cells; trailing runs are covered slots, except that single-`|` runs standing before
  * the covered run are trailing blanks (layout b). Otherwise the row stays open: every order-keeping
- * placement that satisfies the row's equation (all of them if none does) is a fit.
+ * placement that satisfies the row's equation (all of them if none does) is a candidate.
  */
 export function placeRow(
   items: readonly RowItem[],
@@ -55,12 +52,31 @@ export function placeRow(
   if (missing <= 0) return { kind: 'fixed', slots: slots.slice(0, width) };
 
   const printed = items.flatMap((item) => (item.kind === 'cell' ? [item] : []));
-  const values = printed.map((cell) => readNumber(cell.text) ?? 0);
-  const all = [...increasingPositions(printed.length, width)];
+  const candidates = [...increasingPositions(printed.length, width)].map((positions) => {
+    const row: Slot[] = Array.from({ length: width }, () => ({
+      text: '',
+      span: null,
+      confidence: 'low',
+    }));
+    positions.forEach((position, i) => {
+      const cell = printed[i];
+      if (cell) row[position] = { text: cell.text, span: cell.span, confidence: 'low' };
+    });
+    return row;
+  });
+  return openRow(candidates, readNumber, equation);
+}
+
+/** An open row of the given candidates, narrowed to those its equation holds for, if any. */
+export function openRow(
+  candidates: Slot[][],
+  readNumber: (text: string) => number | null,
+  equation?: RowEquation,
+): Placement {
   const fitting = equation
-    ? all.filter((positions) => equation(spread(values, positions, width)))
+    ? candidates.filter((slots) => equation(slots.map((slot) => readNumber(slot.text) ?? 0)))
     : [];
-  return { kind: 'open', printed, fits: fitting.length > 0 ? fitting : all };
+  return { kind: 'open', candidates: fitting.length > 0 ? fitting : candidates };
 }
 
 /**
@@ -83,20 +99,20 @@ export function settleRows(
   const apply = (index: number) => {
     const placement = placements[index];
     if (placement?.kind !== 'open') return;
-    const values = placement.printed.map((cell) => readNumber(cell.text) ?? 0);
-    grid[index] = spread(values, placement.fits[choice[index] ?? 0] ?? [], width);
+    const slots = placement.candidates[choice[index] ?? 0] ?? [];
+    grid[index] = slots.map((slot) => readNumber(slot.text) ?? 0);
   };
-  const bestFits = (index: number): number[] => {
+  const bestCandidates = (index: number): number[] => {
     const placement = placements[index];
     if (placement?.kind !== 'open') return [];
     let best = -1;
     let winners: number[] = [];
-    placement.fits.forEach((_, fit) => {
-      choice[index] = fit;
+    placement.candidates.forEach((_, candidate) => {
+      choice[index] = candidate;
       apply(index);
       const points = score(grid);
-      if (points > best) [best, winners] = [points, [fit]];
-      else if (points === best) winners.push(fit);
+      if (points > best) [best, winners] = [points, [candidate]];
+      else if (points === best) winners.push(candidate);
     });
     return winners;
   };
@@ -106,41 +122,31 @@ export function settleRows(
     placements.forEach((placement, index) => {
       if (placement.kind !== 'open') return;
       const before = choice[index] ?? 0;
-      const winners = bestFits(index);
+      const winners = bestCandidates(index);
       choice[index] = winners.includes(before) ? before : (winners[0] ?? before);
       apply(index);
       if (choice[index] !== before) changed = true;
     });
   }
   // Only fixed rows are evidence: an open row's guess cannot confirm another open row's guess.
+  const unknown = () => Array.from({ length: width }, () => NaN);
   placements.forEach((placement, index) => {
-    if (placement.kind === 'open') grid[index] = Array.from({ length: width }, () => NaN);
+    if (placement.kind === 'open') grid[index] = unknown();
   });
   const ambiguous: number[] = [];
   const slots = placements.map((placement, index) => {
     if (placement.kind === 'fixed') return placement.slots;
     const chosen = choice[index] ?? 0;
-    const sure = placement.fits.length === 1 || bestFits(index).length === 1;
-    grid[index] = Array.from({ length: width }, () => NaN);
+    const sure = placement.candidates.length === 1 || bestCandidates(index).length === 1;
+    grid[index] = unknown();
     if (!sure) ambiguous.push(index);
     const confidence: Confidence = sure ? 'high' : 'low';
-    const row: Slot[] = Array.from({ length: width }, () => ({ text: '', span: null, confidence }));
-    (placement.fits[chosen] ?? []).forEach((position, i) => {
-      const cell = placement.printed[i];
-      if (cell) row[position] = { text: cell.text, span: cell.span, confidence };
-    });
-    return row;
+    return (placement.candidates[chosen] ?? []).map((slot) => ({ ...slot, confidence }));
   });
   return { slots, ambiguous };
 }
 
 const MAX_PASSES = 4;
-
-function spread(values: readonly number[], positions: readonly number[], width: number): number[] {
-  const row = Array.from({ length: width }, () => 0);
-  positions.forEach((position, i) => (row[position] = values[i] ?? 0));
-  return row;
-}
 
 function blankAt(span: Span, offset: number): Slot {
   const at = span[0] + offset;

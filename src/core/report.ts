@@ -5,8 +5,11 @@ import { extractFacts } from './facts';
 import { tokenizeText } from './formats/text';
 import { extractMeta } from './meta';
 import { sha256Hex } from './sha256';
-import { matchTemplate, readTables, type TableReading } from './templates/matchTemplate';
-import type { Issue, Report, SourceFormat, TemplateId } from './types';
+import { matchTemplate, readTables } from './templates/matchTemplate';
+import { matchGluedTemplate, readGluedTables } from './templates/readGlued';
+import type { TableReading } from './templates/tableParts';
+import type { TemplateDef } from './templates/national';
+import type { Issue, Report, SourceFormat, Table, TemplateId } from './types';
 import { PARSER_NAME, PARSER_VERSION } from './version';
 
 export type ParseResult =
@@ -42,16 +45,10 @@ function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
   const body = text.slice(0, end);
   const meta = extractMeta(body);
   issues.push(...meta.issues);
-  const tokens = tokenizeText(text, end);
-  const template = matchTemplate(tokens, meta.year.value);
-  const reading: TableReading = template
-    ? readTables(tokens, template)
-    : { tables: [], regions: [], issues: [] };
+  const { template, reading } = readReportTables(text, end, meta.year.value);
   issues.push(...reading.issues);
   const facts = extractFacts(body, reading.regions);
-  const hasNumbers = reading.tables.some((table) =>
-    table.rows.some((row) => Object.values(row.cells).some((cell) => cell.kind !== 'blank')),
-  );
+  const hasNumbers = hasTableNumbers(reading.tables);
   let templateId: TemplateId = 'unknown';
   if (template && hasNumbers) templateId = template.id;
   else if (facts.length > 0) templateId = 'narrative';
@@ -84,6 +81,31 @@ function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
     text,
   };
   return { ok: true, report };
+}
+
+const NO_TABLES: TableReading = { tables: [], regions: [], issues: [] };
+
+/** Tables from cell tokens first; from digits run together (layout d) when tokens give no numbers. */
+function readReportTables(
+  text: string,
+  end: number,
+  year: number | null,
+): { template: TemplateDef | null; reading: TableReading } {
+  const tokens = tokenizeText(text, end);
+  const template = matchTemplate(tokens, year);
+  const reading = template ? readTables(tokens, template) : NO_TABLES;
+  if (hasTableNumbers(reading.tables)) return { template, reading };
+  const glued = matchGluedTemplate(text, end, year);
+  const gluedReading = glued ? readGluedTables(glued.folded, glued.template) : NO_TABLES;
+  if (glued && hasTableNumbers(gluedReading.tables))
+    return { template: glued.template, reading: gluedReading };
+  return { template, reading };
+}
+
+function hasTableNumbers(tables: readonly Table[]): boolean {
+  return tables.some((table) =>
+    table.rows.some((row) => Object.values(row.cells).some((cell) => cell.kind !== 'blank')),
+  );
 }
 
 function failure(code: string, message: string): ParseResult {

@@ -1,8 +1,7 @@
 import { parseCellText } from '../cells';
 import { foldLabel } from '../fold';
 import type { Token } from '../formats/text';
-import { placeRow, settleRows, type RowItem, type Slot } from '../layout';
-import type { Cell, Issue, Row, Span, Table } from '../types';
+import { placeRow, type RowItem } from '../layout';
 import {
   FINGERPRINTS,
   TEMPLATES,
@@ -11,13 +10,16 @@ import {
   type TableDef,
   type TemplateDef,
 } from './national';
-
-export interface TableReading {
-  tables: Table[];
-  /** Where each table stands in the text: its numbers are not prose facts. */
-  regions: Span[];
-  issues: Issue[];
-}
+import {
+  appealsEquation,
+  collectTables,
+  readNumber,
+  rowEquation,
+  settleAppeals,
+  settleTable,
+  type Found,
+  type TableReading,
+} from './tableParts';
 
 // A row label is a table cell, not a sentence: longer tokens are prose (SPEC R3.2).
 const MAX_LABEL = 80;
@@ -41,7 +43,7 @@ export function matchTemplate(tokens: readonly Token[], year: number | null): Te
     if (token.kind !== 'text' || token.folded.length > MAX_LABEL) continue;
     const core = stripLabelNumber(token.folded);
     for (const id of ['2019', '2021'] as const) {
-      if (FINGERPRINTS[id].some((pattern) => pattern.test(core))) score[id] += 1;
+      if (FINGERPRINTS[id].some((word) => core.startsWith(word))) score[id] += 1;
     }
     if (/^本年新收/.test(core)) requestsSeen = true;
   }
@@ -55,32 +57,9 @@ export function matchTemplate(tokens: readonly Token[], year: number | null): Te
 
 /** Maps the tokens onto the template's tables (SPEC R3, R5). */
 export function readTables(tokens: readonly Token[], template: TemplateDef): TableReading {
-  const reading: TableReading = { tables: [], regions: [], issues: [] };
-  let from = 0;
-  for (const def of template.tables) {
-    const found =
-      def.id === 'appeals' ? readAppeals(tokens, def, from) : readLabelled(tokens, def, from);
-    if (!found) continue;
-    reading.tables.push(found.table);
-    reading.regions.push(found.region);
-    if (found.ambiguous.length > 0) {
-      reading.issues.push({
-        code: 'ambiguous-layout',
-        severity: 'warning',
-        message: `${def.title}：${found.ambiguous.join('、')} 的数字位置无法确定，已标为低置信度，请核对`,
-        span: found.region,
-      });
-    }
-    from = found.next;
-  }
-  return reading;
-}
-
-interface Found {
-  table: Table;
-  region: Span;
-  ambiguous: string[];
-  next: number;
+  return collectTables(template, (def, from) =>
+    def.id === 'appeals' ? readAppeals(tokens, def, from) : readLabelled(tokens, def, from),
+  );
 }
 
 interface Collected {
@@ -144,32 +123,18 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
       ),
   );
   if (rows.length === 0) return null;
-  const width = Math.max(...rows.map((entry) => entry.def.columns.length));
-  const placements = rows.map((entry) =>
-    placeRow(
-      entry.items,
-      entry.def.columns.length,
-      readNumber,
-      def.id === 'requests' ? rowSum : undefined,
-    ),
+  const { table, ambiguous } = settleTable(
+    def,
+    rows.map((entry) => ({
+      key: entry.def.key,
+      label: entry.label.text.trim(),
+      columns: entry.def.columns,
+      placement: placeRow(entry.items, entry.def.columns.length, readNumber, rowEquation(def)),
+    })),
   );
-  const keys = rows.map((entry) => entry.def.key);
-  const settled = settleRows(placements, width, readNumber, (grid) =>
-    tableScore(def.id, keys, grid),
-  );
-  const built: Row[] = rows.map((entry, index) => ({
-    key: entry.def.key,
-    label: entry.label.text.trim(),
-    cells: cellsOf(entry.def.columns, settled.slots[index] ?? []),
-  }));
   const last = rows[rows.length - 1] as Collected;
   const end = last.items.reduce((max, item) => Math.max(max, item.span[1]), last.label.span[1]);
-  return {
-    table: tableOf(def, built),
-    region: [(rows[0] as Collected).label.span[0], end],
-    ambiguous: settled.ambiguous.map((index) => built[index]?.label ?? ''),
-    next: index,
-  };
+  return { table, region: [(rows[0] as Collected).label.span[0], end], ambiguous, next: index };
 }
 
 function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Found | null {
@@ -206,31 +171,13 @@ function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Fou
     index += 1;
   }
   if (!started) return null;
-  const groupSize = def.columns.length;
-  const groupSums = (values: readonly number[]) =>
-    def.rows.filter((_, group) => rowSum(values.slice(group * groupSize, (group + 1) * groupSize)))
-      .length;
-  const placement = placeRow(
-    items,
-    width,
-    readNumber,
-    (values) => groupSums(values) === def.rows.length,
+  const { table, ambiguous } = settleAppeals(
+    def,
+    placeRow(items, width, readNumber, appealsEquation(def)),
   );
-  const settled = settleRows([placement], width, readNumber, (grid) => groupSums(grid[0] ?? []));
-  const slots = settled.slots[0] ?? [];
-  const rows: Row[] = def.rows.map((rowDef, group) => ({
-    key: rowDef.key,
-    label: rowDef.label,
-    cells: cellsOf(rowDef.columns, slots.slice(group * groupSize, (group + 1) * groupSize)),
-  }));
   const startToken = tokens[start] as Token;
   const end = items.reduce((max, item) => Math.max(max, item.span[1]), startToken.span[1]);
-  return {
-    table: tableOf(def, rows),
-    region: [startToken.span[0], end],
-    ambiguous: settled.ambiguous.length > 0 ? [def.title] : [],
-    next: index,
-  };
+  return { table, region: [startToken.span[0], end], ambiguous, next: index };
 }
 
 function findRow(rows: readonly RowDef[], from: number, core: string): number {
@@ -238,67 +185,6 @@ function findRow(rows: readonly RowDef[], from: number, core: string): number {
   return -1;
 }
 
-function cellsOf(columns: readonly string[], slots: readonly Slot[]): Record<string, Cell> {
-  const cells: Record<string, Cell> = {};
-  columns.forEach((column, i) => {
-    const slot = slots[i];
-    cells[column] = toCell(slot?.text ?? '', slot?.span ?? null, slot?.confidence ?? 'low');
-  });
-  return cells;
-}
-
-// Equations used to place values (blank read as 0): C3 on a row; C1, C2, C3 over 表三 (SPEC R5.4).
-function rowSum(values: readonly number[]): boolean {
-  return sum(values.slice(0, -1)) === (values[values.length - 1] ?? 0);
-}
-
-const REQUEST_ITEM = /^(granted|partialGrant|denied\.|unable\.|notProcessed\.|other)/;
-
-function tableScore(
-  id: string,
-  keys: readonly string[],
-  grid: readonly (readonly number[])[],
-): number {
-  if (id !== 'requests') return 0;
-  const row = (key: string) => grid[keys.indexOf(key)];
-  const items = keys.flatMap((key, i) => (REQUEST_ITEM.test(key) ? [grid[i] ?? []] : []));
-  let points = grid.filter(rowSum).length;
-  const width = grid[0]?.length ?? 0;
-  for (let column = 0; column < width; column++) {
-    const at = (values: readonly number[] | undefined) => values?.[column] ?? 0;
-    if (
-      at(row('newReceived')) + at(row('carriedOver')) ===
-      at(row('totalProcessed')) + at(row('carriedForward'))
-    )
-      points += 1;
-    if (sum(items.map(at)) === at(row('totalProcessed'))) points += 1;
-  }
-  return points;
-}
-
-function tableOf(def: TableDef, rows: Row[]): Table {
-  const used = new Set(rows.flatMap((row) => Object.keys(row.cells)));
-  return {
-    id: def.id,
-    title: def.title,
-    columns: def.columns.filter((column) => used.has(column.key)).map((column) => ({ ...column })),
-    rows,
-  };
-}
-
-function toCell(text: string, span: Span | null, confidence: Cell['confidence']): Cell {
-  const { value, kind } = parseCellText(text);
-  return { value, raw: text, kind, span, confidence };
-}
-
-function readNumber(text: string): number | null {
-  return parseCellText(text).value;
-}
-
 function countCells(items: readonly RowItem[]): number {
   return items.reduce((n, item) => n + (item.kind === 'cell' ? 1 : 0), 0);
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }

@@ -219,24 +219,24 @@ export const TEMPLATES: readonly TemplateDef[] = [
 ];
 
 // Any one of these decides the template (report-templates.md §1): the tables decide, not the year.
-export const FINGERPRINTS: Readonly<Record<'2019' | '2021', readonly RegExp[]>> = {
+export const FINGERPRINTS: Readonly<Record<'2019' | '2021', readonly string[]>> = {
   '2021': [
-    /^本年制发件数$/,
-    /^本年废止件数$/,
-    /^现行有效件数$/,
-    /^本年收费金额/,
-    /^行政规范性文件$/,
-    /^申请人无正当理由逾期不补正/,
+    '本年制发件数',
+    '本年废止件数',
+    '现行有效件数',
+    '本年收费金额',
+    '行政规范性文件',
+    '申请人无正当理由逾期不补正',
   ],
   '2019': [
-    /^本年新制作数量$/,
-    /^本年新公开数量$/,
-    /^对外公开总数量$/,
-    /^上一年项目数量/,
-    /^本年增\/减$/,
-    /^其他对外管理服务事项$/,
-    /^政府集中采购$/,
-    /^采购项目数量$/,
+    '本年新制作数量',
+    '本年新公开数量',
+    '对外公开总数量',
+    '上一年项目数量',
+    '本年增/减',
+    '其他对外管理服务事项',
+    '政府集中采购',
+    '采购项目数量',
   ],
 };
 

@@ -1,0 +1,174 @@
+import { parseCellText } from '../cells';
+import { settleRows, type Placement, type RowEquation, type Slot } from '../layout';
+import type { Cell, Issue, Row, Span, Table } from '../types';
+import type { TableDef, TemplateDef } from './national';
+
+// What the token reader (matchTemplate.ts) and the digit-run reader (readGlued.ts) share.
+
+export interface TableReading {
+  tables: Table[];
+  /** Where each table stands in the text: its numbers are not prose facts. */
+  regions: Span[];
+  issues: Issue[];
+}
+
+export interface Found {
+  table: Table;
+  region: Span;
+  /** Labels of the rows whose cells stay low confidence. */
+  ambiguous: string[];
+  /** Where the next table's search starts (a token index or a text offset, per reader). */
+  next: number;
+}
+
+export interface PlacedRow {
+  key: string;
+  label: string;
+  columns: readonly string[];
+  placement: Placement;
+}
+
+/** Reads each of the template's tables in document order and gathers the layout issues (SPEC R5.5). */
+export function collectTables(
+  template: TemplateDef,
+  find: (def: TableDef, from: number) => Found | null,
+): TableReading {
+  const reading: TableReading = { tables: [], regions: [], issues: [] };
+  let from = 0;
+  for (const def of template.tables) {
+    const found = find(def, from);
+    if (!found) continue;
+    reading.tables.push(found.table);
+    reading.regions.push(found.region);
+    if (found.ambiguous.length > 0) {
+      reading.issues.push({
+        code: 'ambiguous-layout',
+        severity: 'warning',
+        message: `${def.title}：${found.ambiguous.join('、')} 的数字无法唯一确定位置或拆分，已标为低置信度，请核对`,
+        span: found.region,
+      });
+    }
+    from = found.next;
+  }
+  return reading;
+}
+
+/** A labelled table from its rows' placements, settled together with the table's equations. */
+export function settleTable(
+  def: TableDef,
+  entries: readonly PlacedRow[],
+): { table: Table; ambiguous: string[] } {
+  const width = Math.max(...entries.map((entry) => entry.columns.length));
+  const keys = entries.map((entry) => entry.key);
+  const settled = settleRows(
+    entries.map((entry) => entry.placement),
+    width,
+    readNumber,
+    (grid) => tableScore(def.id, keys, grid),
+  );
+  const rows = entries.map((entry, index) => ({
+    key: entry.key,
+    label: entry.label,
+    cells: cellsOf(entry.columns, settled.slots[index] ?? []),
+  }));
+  return {
+    table: tableOf(def, rows),
+    ambiguous: settled.ambiguous.map((index) => rows[index]?.label ?? ''),
+  };
+}
+
+/** 表四's one printed row of 15 cells as its three rows of five (SPEC R3.6). */
+export function settleAppeals(
+  def: TableDef,
+  placement: Placement,
+): { table: Table; ambiguous: string[] } {
+  const size = def.columns.length;
+  const settled = settleRows([placement], def.rows.length * size, readNumber, (grid) =>
+    groupSums(def, grid[0] ?? []),
+  );
+  const slots = settled.slots[0] ?? [];
+  const rows = def.rows.map((rowDef, group) => ({
+    key: rowDef.key,
+    label: rowDef.label,
+    cells: cellsOf(rowDef.columns, slots.slice(group * size, (group + 1) * size)),
+  }));
+  return { table: tableOf(def, rows), ambiguous: settled.ambiguous.length > 0 ? [def.title] : [] };
+}
+
+/** C4 over 表四's printed row, used to place its values: every group's total sums its results. */
+export function appealsEquation(def: TableDef): RowEquation {
+  return (values) => groupSums(def, values) === def.rows.length;
+}
+
+/** C3 over a 表三 row, used to place its values; other tables have no row equation. */
+export function rowEquation(def: TableDef): RowEquation | undefined {
+  return def.id === 'requests' ? rowSum : undefined;
+}
+
+export function readNumber(text: string): number | null {
+  return parseCellText(text).value;
+}
+
+function groupSums(def: TableDef, values: readonly number[]): number {
+  const size = def.columns.length;
+  return def.rows.filter((_, group) => rowSum(values.slice(group * size, (group + 1) * size)))
+    .length;
+}
+
+// Equations used to place values (blank read as 0): C3 on a row; C1, C2, C3 over 表三 (SPEC R5.4).
+function rowSum(values: readonly number[]): boolean {
+  return sum(values.slice(0, -1)) === (values[values.length - 1] ?? 0);
+}
+
+const REQUEST_ITEM = /^(granted|partialGrant|denied\.|unable\.|notProcessed\.|other)/;
+
+function tableScore(
+  id: string,
+  keys: readonly string[],
+  grid: readonly (readonly number[])[],
+): number {
+  if (id !== 'requests') return 0;
+  const row = (key: string) => grid[keys.indexOf(key)];
+  const items = keys.flatMap((key, i) => (REQUEST_ITEM.test(key) ? [grid[i] ?? []] : []));
+  let points = grid.filter(rowSum).length;
+  const width = grid[0]?.length ?? 0;
+  for (let column = 0; column < width; column++) {
+    const at = (values: readonly number[] | undefined) => values?.[column] ?? 0;
+    const c1 =
+      at(row('newReceived')) + at(row('carriedOver')) ===
+      at(row('totalProcessed')) + at(row('carriedForward'));
+    if (c1) points += 1;
+    if (sum(items.map(at)) === at(row('totalProcessed'))) points += 1;
+  }
+  return points;
+}
+
+function cellsOf(columns: readonly string[], slots: readonly Slot[]): Record<string, Cell> {
+  const cells: Record<string, Cell> = {};
+  columns.forEach((column, i) => {
+    const slot = slots[i];
+    const { value, kind } = parseCellText(slot?.text ?? '');
+    cells[column] = {
+      value,
+      raw: slot?.text ?? '',
+      kind,
+      span: slot?.span ?? null,
+      confidence: slot?.confidence ?? 'low',
+    };
+  });
+  return cells;
+}
+
+function tableOf(def: TableDef, rows: Row[]): Table {
+  const used = new Set(rows.flatMap((row) => Object.keys(row.cells)));
+  return {
+    id: def.id,
+    title: def.title,
+    columns: def.columns.filter((column) => used.has(column.key)).map((column) => ({ ...column })),
+    rows,
+  };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
