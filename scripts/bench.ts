@@ -1,0 +1,110 @@
+// npm run bench: core parse time per text fixture against the floor, a bare decode + line split of
+// the same bytes (design.md, "Budgets"). It reports figures only; budgets are judged by people,
+// because timings on a shared machine are too noisy to fail a build on.
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseReport } from '../src/core/index';
+
+const FIXTURES = new URL('../src/core/fixtures/', import.meta.url);
+const WARM_UP_MS = 200;
+const MEASURE_MS = 1000;
+const BATCH_REPORTS = 1000;
+
+interface Fixture {
+  name: string;
+  bytes: Uint8Array;
+}
+
+function fixtures(): Fixture[] {
+  const pick = (dir: string, pattern: RegExp): Fixture[] =>
+    readdirSync(new URL(dir, FIXTURES))
+      .filter((name) => pattern.test(name))
+      .sort()
+      .map((name) => ({
+        name,
+        bytes: new Uint8Array(readFileSync(new URL(`${dir}${name}`, FIXTURES))),
+      }));
+  // The corpus README describes the fixtures; it is not one.
+  return [...pick('seeds/', /\.txt$/), ...pick('corpus/', /^(?!README\.md$).*\.(?:txt|md)$/)];
+}
+
+const decoder = new TextDecoder('utf-8');
+const floor = (bytes: Uint8Array): string[] => decoder.decode(bytes).split('\n');
+
+/** Mean µs per call: warm up, then repeat until at least MEASURE_MS has passed. */
+async function measure(run: () => unknown): Promise<number> {
+  const until = async (ms: number): Promise<{ calls: number; elapsed: number }> => {
+    const start = performance.now();
+    let calls = 0;
+    let elapsed = 0;
+    // Check the clock every few calls only: reading it costs about as much as a floor pass.
+    for (let batch = 1; elapsed < ms; batch = Math.min(batch * 2, 1024)) {
+      for (let i = 0; i < batch; i++) await run();
+      calls += batch;
+      elapsed = performance.now() - start;
+    }
+    return { calls, elapsed };
+  };
+  await until(WARM_UP_MS);
+  const { calls, elapsed } = await until(MEASURE_MS);
+  return (elapsed * 1000) / calls;
+}
+
+// Bytes per µs is MB/s (10⁶ bytes), so KB in the table are 10³ bytes too.
+const mbPerSecond = (bytes: number, us: number): number => bytes / us;
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main(): Promise<void> {
+  const all = fixtures();
+  const rows: string[][] = [];
+  let bytesTotal = 0;
+  let floorTotal = 0;
+  let parseTotal = 0;
+  for (const { name, bytes } of all) {
+    const result = await parseReport(bytes, name);
+    const floorUs = await measure(() => floor(bytes));
+    const parseUs = await measure(() => parseReport(bytes, name));
+    bytesTotal += bytes.length;
+    floorTotal += floorUs;
+    parseTotal += parseUs;
+    rows.push([
+      name,
+      (bytes.length / 1e3).toFixed(1),
+      floorUs.toFixed(1),
+      parseUs.toFixed(1),
+      (parseUs / floorUs).toFixed(1),
+      mbPerSecond(bytes.length, parseUs).toFixed(1),
+      result.ok ? result.report.meta.template : `error: ${result.error.code}`,
+    ]);
+  }
+  printTable(['file', 'KB', 'floor µs', 'parse µs', 'parse/floor', 'MB/s', 'result'], rows);
+  console.log();
+  console.log(`fixtures: ${all.length}, ${(bytesTotal / 1e3).toFixed(1)} KB`);
+  console.log(`parse: ${(parseTotal / all.length / 1000).toFixed(3)} ms per report (mean)`);
+  console.log(`parse: ${mbPerSecond(bytesTotal, parseTotal).toFixed(1)} MB/s overall`);
+  console.log(`floor: ${mbPerSecond(bytesTotal, floorTotal).toFixed(1)} MB/s overall`);
+  console.log(`parse/floor: ${(parseTotal / floorTotal).toFixed(1)}x overall`);
+
+  let batchBytes = 0;
+  const start = performance.now();
+  for (let i = 0; i < BATCH_REPORTS; i++) {
+    const fixture = all[i % all.length];
+    if (!fixture) break;
+    await parseReport(fixture.bytes, fixture.name);
+    batchBytes += fixture.bytes.length;
+  }
+  const batchMs = performance.now() - start;
+  console.log(
+    `batch: ${BATCH_REPORTS} reports (${(batchBytes / 1e6).toFixed(1)} MB) parsed in ${batchMs.toFixed(0)} ms`,
+  );
+}
+
+await main();

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Every test the project has, in the order CI runs them: `npm test` runs this, and so does .ci/run.
+# Works on a fresh clone on a clean Debian machine (Node 20, npm 11, no browser), as root:
+# installs Debian's Chromium if it is missing, installs the locked dependencies, then runs lint,
+# typecheck, format check, unit tests, the production build and the e2e tests against that build.
+#
+#   SKIP_INSTALL=1 npm test   # reuse node_modules as it is (skips `npm ci`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+started=$SECONDS
+step() {
+  printf '\n==> %s  (%ss)\n' "$*" "$((SECONDS - started))"
+}
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  # Playwright's own browser download does not work here; the e2e tests use Debian's Chromium.
+  step 'installing Chromium (apt-get)'
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [[ "${SKIP_INSTALL:-}" == 1 ]]; then
+  step 'npm ci skipped (SKIP_INSTALL=1)'
+else
+  step 'npm ci'
+  npm ci --no-audit --no-fund
+fi
+
+step 'lint'
+npm run lint
+step 'typecheck'
+npm run typecheck
+step 'format:check'
+npm run format:check
+step 'unit tests'
+npm run test:unit
+step 'build'
+npm run build
+step 'e2e tests (against the build above)'
+E2E_SKIP_BUILD=1 npm run test:e2e
+
+step "all passed in $((SECONDS - started))s"
