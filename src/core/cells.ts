@@ -1,3 +1,4 @@
+import { foldLabel } from './fold';
 import type { CellKind, CellReading } from './types';
 
 export interface CellText extends CellReading {
@@ -14,7 +15,7 @@ const NUMBER =
 
 /** Reads one table cell's text (SPEC R4). Blank is never zero; zero is never blank. */
 export function parseCellText(raw: string): CellText {
-  const folded = raw.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+  const folded = foldLabel(raw);
   if (folded === '') return { value: null, raw, kind: 'blank' };
   if (NOT_APPLICABLE.has(folded)) return { value: null, raw, kind: 'na' };
   const match = NUMBER.exec(folded);

@@ -1,4 +1,4 @@
-import type { CellRef, Check, CheckStatus, Table } from './types';
+import type { Cell, CellRef, Check, CheckStatus, Row, Table } from './types';
 
 // 勾稽关系 of report-templates.md §3 (SPEC R6). A check reports; it never changes a cell.
 
@@ -9,6 +9,7 @@ const APPEAL_PARTS = ['maintained', 'corrected', 'other', 'pending'];
 
 export function runChecks(tables: readonly Table[]): Check[] {
   const checks: Check[] = [];
+  const lookup = indexCells(tables);
   const requests = tables.find((table) => table.id === 'requests');
   if (requests) {
     const has = (row: string) => requests.rows.some((candidate) => candidate.key === row);
@@ -23,7 +24,7 @@ export function runChecks(tables: readonly Table[]): Check[] {
       ) {
         checks.push(
           makeCheck(
-            tables,
+            lookup,
             `C1:requests:${column}`,
             'C1',
             [at('newReceived'), at('carriedOver')],
@@ -33,14 +34,14 @@ export function runChecks(tables: readonly Table[]): Check[] {
       }
       if (has('totalProcessed') && items.length > 0) {
         checks.push(
-          makeCheck(tables, `C2:requests:${column}`, 'C2', items.map(at), [at('totalProcessed')]),
+          makeCheck(lookup, `C2:requests:${column}`, 'C2', items.map(at), [at('totalProcessed')]),
         );
       }
     }
     for (const row of requests.rows) {
       const at = (column: string): CellRef => ({ table: 'requests', row: row.key, column });
       checks.push(
-        makeCheck(tables, `C3:requests:${row.key}`, 'C3', REQUEST_PARTS.map(at), [at('total')]),
+        makeCheck(lookup, `C3:requests:${row.key}`, 'C3', REQUEST_PARTS.map(at), [at('total')]),
       );
     }
   }
@@ -48,33 +49,40 @@ export function runChecks(tables: readonly Table[]): Check[] {
   for (const row of appeals?.rows ?? []) {
     const at = (column: string): CellRef => ({ table: 'appeals', row: row.key, column });
     checks.push(
-      makeCheck(tables, `C4:appeals:${row.key}`, 'C4', APPEAL_PARTS.map(at), [at('total')]),
+      makeCheck(lookup, `C4:appeals:${row.key}`, 'C4', APPEAL_PARTS.map(at), [at('total')]),
     );
   }
   return checks;
 }
 
 function makeCheck(
-  tables: readonly Table[],
+  lookup: CellLookup,
   id: string,
   rule: string,
   left: CellRef[],
   right: CellRef[],
 ): Check {
-  const expected = sumOf(tables, left);
-  const actual = sumOf(tables, right);
+  const expected = sumOf(lookup, left);
+  const actual = sumOf(lookup, right);
   let status: CheckStatus = 'uncertain';
   if (expected !== null && actual !== null) status = sameNumber(expected, actual) ? 'pass' : 'fail';
   return { id, rule, status, expected, actual, cells: [...left, ...right], left, right };
 }
 
+type CellLookup = (ref: CellRef) => Cell | undefined;
+
+// Checks look cells up hundreds of times per report: index the rows once per run.
+function indexCells(tables: readonly Table[]): CellLookup {
+  const rows = new Map<string, Row>();
+  for (const table of tables) for (const row of table.rows) rows.set(`${table.id}/${row.key}`, row);
+  return (ref) => rows.get(`${ref.table}/${ref.row}`)?.cells[ref.column];
+}
+
 /** The sum of the cells, or null when one is missing, blank, na or text: blank is not zero. */
-export function sumOf(tables: readonly Table[], refs: readonly CellRef[]): number | null {
+function sumOf(lookup: CellLookup, refs: readonly CellRef[]): number | null {
   let total = 0;
   for (const ref of refs) {
-    const cell = tables
-      .find((table) => table.id === ref.table)
-      ?.rows.find((row) => row.key === ref.row)?.cells[ref.column];
+    const cell = lookup(ref);
     if (!cell || cell.kind !== 'number' || cell.value === null) return null;
     total += cell.value;
   }

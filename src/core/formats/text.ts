@@ -11,6 +11,9 @@ export type Token =
 
 const SEGMENT = /\|+|[^|]+/g;
 const NUMBER_WORD = /^[+-]?[\d,.]+$|^[/／—–-]$/;
+const TRAILING_NUMBER = /\S\s+(?:[+-]?[\d,.]+|[/／—–-])\s*$/;
+// Only a short token can be a label or a cell; folding long prose would be wasted work.
+const MAX_FOLDED = 200;
 
 /**
  * Splits text into cell tokens. Each `|` ends the cell before it; pipes that end no cell form a
@@ -68,6 +71,12 @@ export function tokenizeText(text: string, end = text.length): Token[] {
 
 // `四、结转下年度继续办理 0 0 0 0 0 0 0` (PDF text, layout e): a label and its numbers in one segment.
 function pushTextCells(tokens: Token[], segment: string, at: number, line: number): void {
+  if (!TRAILING_NUMBER.test(segment)) {
+    const start = segment.search(/\S/);
+    const text = segment.trim();
+    pushText(tokens, text, [at + start, at + start + text.length], line);
+    return;
+  }
   const words = [...segment.matchAll(/\S+/g)];
   let firstNumber = words.length;
   while (firstNumber > 0 && NUMBER_WORD.test(words[firstNumber - 1]?.[0] ?? '')) firstNumber -= 1;
@@ -87,5 +96,11 @@ function pushTextCells(tokens: Token[], segment: string, at: number, line: numbe
 }
 
 function pushText(tokens: Token[], text: string, span: Span, line: number): void {
-  tokens.push({ kind: 'text', text, folded: foldLabel(text), span, line });
+  tokens.push({
+    kind: 'text',
+    text,
+    folded: text.length <= MAX_FOLDED ? foldLabel(text) : text,
+    span,
+    line,
+  });
 }

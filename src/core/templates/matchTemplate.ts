@@ -28,11 +28,15 @@ const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[0-9]+、)/;
 const MAX_MISSING_LEAD = 2;
 const BLOCK_HEADER = /^(?:第二十条|信息内容|申请人情况|法人或其他组织)/;
 
+const headerWords = new Map<TableDef, string[]>();
+
 function isHeader(core: string, def: TableDef): boolean {
-  return (
-    BLOCK_HEADER.test(core) ||
-    def.columns.some((column) => foldLabel(column.label).startsWith(core))
-  );
+  let words = headerWords.get(def);
+  if (!words) {
+    words = def.columns.map((column) => foldLabel(column.label));
+    headerWords.set(def, words);
+  }
+  return BLOCK_HEADER.test(core) || words.some((word) => word.startsWith(core));
 }
 
 /** The template whose fingerprints the tokens carry (SPEC R3.1); null when neither form's are there. */
