@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCellText } from './cells';
 import { runChecks } from './checks';
 import { REQUEST_COLUMNS } from './templates/national';
-import type { Cell, Table } from './types';
+import type { Cell, Fact, Table } from './types';
 
 const cell = (raw: string): Cell => ({ ...parseCellText(raw), span: null, confidence: 'high' });
 const requestRow = (key: string, raws: string) => {
@@ -99,5 +99,32 @@ describe('runChecks', () => {
     const before = JSON.stringify(table);
     runChecks([table]);
     expect(JSON.stringify(table)).toBe(before);
+  });
+
+  it('R6.8 T1 compares a figure stated in prose with the table total it names', () => {
+    const fact = (key: string, value: number, extra: Partial<Fact> = {}): Fact => ({
+      key,
+      value,
+      unit: '件',
+      approximate: false,
+      cumulative: false,
+      span: [10, 12],
+      sentence: [0, 20],
+      ...extra,
+    });
+    const table = requests([['newReceived', '3 0 0 0 0 0 3']]);
+    const [pass] = runChecks([table], [fact('requestsReceived', 3)]).filter((c) => c.rule === 'T1');
+    expect(pass).toMatchObject({
+      id: 'T1:requestsReceived',
+      status: 'pass',
+      expected: 3,
+      actual: 3,
+    });
+    expect(pass?.fact).toEqual({ key: 'requestsReceived', value: 3, span: [10, 12] });
+    const [fail] = runChecks([table], [fact('requestsReceived', 5)]).filter((c) => c.rule === 'T1');
+    expect(fail?.status).toBe('fail');
+    const cumulative = [fact('requestsReceived', 9, { cumulative: true })];
+    expect(runChecks([table], cumulative).some((c) => c.rule === 'T1')).toBe(false);
+    expect(runChecks([], [fact('requestsReceived', 3)]).some((c) => c.rule === 'T1')).toBe(false);
   });
 });

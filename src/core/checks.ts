@@ -1,4 +1,4 @@
-import type { Cell, CellRef, Check, CheckStatus, Row, Table } from './types';
+import type { Cell, CellRef, Check, CheckStatus, Fact, Row, Table } from './types';
 
 // 勾稽关系 of report-templates.md §3 (SPEC R6). A check reports; it never changes a cell.
 
@@ -7,7 +7,7 @@ const REQUEST_ITEMS =
 const REQUEST_PARTS = ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'otherOrg'];
 const APPEAL_PARTS = ['maintained', 'corrected', 'other', 'pending'];
 
-export function runChecks(tables: readonly Table[]): Check[] {
+export function runChecks(tables: readonly Table[], facts: readonly Fact[] = []): Check[] {
   const checks: Check[] = [];
   const lookup = indexCells(tables);
   const requests = tables.find((table) => table.id === 'requests');
@@ -51,6 +51,48 @@ export function runChecks(tables: readonly Table[]): Check[] {
     checks.push(
       makeCheck(lookup, `C4:appeals:${row.key}`, 'C4', APPEAL_PARTS.map(at), [at('total')]),
     );
+  }
+  checks.push(...textChecks(lookup, tables, facts));
+  return checks;
+}
+
+// T1: a figure the prose states for this year against the table total it names (SPEC R6.8).
+// 行政事业性收费 is not compared with disclosure fees: they are different things.
+const TEXT_TOTALS: Record<string, CellRef[]> = {
+  requestsReceived: [{ table: 'requests', row: 'newReceived', column: 'total' }],
+  reviewCases: [{ table: 'appeals', row: 'review', column: 'total' }],
+  litigationCases: [
+    { table: 'appeals', row: 'litigationDirect', column: 'total' },
+    { table: 'appeals', row: 'litigationAfterReview', column: 'total' },
+  ],
+};
+
+function textChecks(lookup: CellLookup, tables: readonly Table[], facts: readonly Fact[]): Check[] {
+  const checks: Check[] = [];
+  for (const [key, right] of Object.entries(TEXT_TOTALS)) {
+    if (!right.every((ref) => tables.some((table) => table.id === ref.table))) continue;
+    const fact = facts.find(
+      (candidate) =>
+        candidate.key === key &&
+        candidate.value !== null &&
+        !candidate.cumulative &&
+        !candidate.approximate,
+    );
+    if (!fact || fact.value === null) continue;
+    const actual = sumOf(lookup, right);
+    let status: CheckStatus = 'uncertain';
+    if (actual !== null) status = sameNumber(fact.value, actual) ? 'pass' : 'fail';
+    checks.push({
+      id: `T1:${key}`,
+      rule: 'T1',
+      status,
+      expected: fact.value,
+      actual,
+      cells: right,
+      left: [],
+      right,
+      fact: { key, value: fact.value, span: fact.span },
+    });
   }
   return checks;
 }

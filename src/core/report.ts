@@ -74,7 +74,7 @@ function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
     meta: { agency: meta.agency, year: meta.year, template: templateId, published: meta.published },
     tables,
     facts,
-    checks: runChecks(tables),
+    checks: runChecks(tables, facts),
     issues,
     edits: [],
     review: { status: 'unreviewed', updatedAt: null },

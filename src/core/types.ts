@@ -68,7 +68,7 @@ export interface Check {
   id: string;
   rule: string;
   status: CheckStatus;
-  /** The sum of the `left` side (the components); null when an operand has no number. */
+  /** The sum of the `left` side (the components; for T1 the prose figure); null when an operand has no number. */
   expected: number | null;
   /** The sum of the `right` side (the printed total); null when an operand has no number. */
   actual: number | null;
@@ -76,6 +76,8 @@ export interface Check {
   /** Added to report@1: the two sides of the equation, so it can be shown as arithmetic. */
   left: CellRef[];
   right: CellRef[];
+  /** Added to report@1: for a text-against-table check (T1), the prose figure on the left side. */
+  fact?: { key: string; value: number; span: Span };
   verdict?: Verdict;
   comment?: string;
 }

@@ -73,6 +73,7 @@ const check = (c: Check): Check => ({
   cells: c.cells.map(cellRef),
   left: c.left.map(cellRef),
   right: c.right.map(cellRef),
+  fact: c.fact && { key: c.fact.key, value: c.fact.value, span: c.fact.span },
   verdict: c.verdict,
   comment: c.comment,
 });
