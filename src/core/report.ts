@@ -7,6 +7,8 @@ import { extractMeta } from './meta';
 import { sha256Hex } from './sha256';
 import { matchTemplate, readTables } from './templates/matchTemplate';
 import { matchGluedTemplate, readGluedTables } from './templates/readGlued';
+import { matchStatsTemplate } from './templates/stats';
+import { foldWithOffsets } from './fold';
 import type { TableReading } from './templates/tableParts';
 import type { TemplateDef } from './templates/national';
 import type { Issue, Report, SourceFormat, Table, TemplateId } from './types';
@@ -85,21 +87,33 @@ function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
 
 const NO_TABLES: TableReading = { tables: [], regions: [], issues: [] };
 
-/** Tables from cell tokens first; from digits run together (layout d) when tokens give no numbers. */
+/**
+ * Tables from cell tokens first, then from digits run together (layout d), for the national templates
+ * and then the 统计表: the first reading with numbers wins (SPEC R3.1, R3.8, R5.8).
+ */
 function readReportTables(
   text: string,
   end: number,
   year: number | null,
 ): { template: TemplateDef | null; reading: TableReading } {
   const tokens = tokenizeText(text, end);
-  const template = matchTemplate(tokens, year);
-  const reading = template ? readTables(tokens, template) : NO_TABLES;
-  if (hasTableNumbers(reading.tables)) return { template, reading };
-  const glued = matchGluedTemplate(text, end, year);
-  const gluedReading = glued ? readGluedTables(glued.folded, glued.template) : NO_TABLES;
-  if (glued && hasTableNumbers(gluedReading.tables))
-    return { template: glued.template, reading: gluedReading };
-  return { template, reading };
+  const national = matchTemplate(tokens, year);
+  const first = national ? readTables(tokens, national) : NO_TABLES;
+  if (hasTableNumbers(first.tables)) return { template: national, reading: first };
+  const folded = foldWithOffsets(text, end);
+  const glued = matchGluedTemplate(folded, year);
+  const stats = matchStatsTemplate(folded.folded);
+  const attempts: [TemplateDef | null, () => TableReading][] = [
+    [glued, () => (glued ? readGluedTables(folded, glued) : NO_TABLES)],
+    [stats, () => (stats ? readTables(tokens, stats) : NO_TABLES)],
+    [stats, () => (stats ? readGluedTables(folded, stats) : NO_TABLES)],
+  ];
+  for (const [template, read] of attempts) {
+    if (!template) continue;
+    const reading = read();
+    if (hasTableNumbers(reading.tables)) return { template, reading };
+  }
+  return { template: national, reading: first };
 }
 
 function hasTableNumbers(tables: readonly Table[]): boolean {

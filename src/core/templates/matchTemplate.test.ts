@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeText } from '../formats/text';
 import type { Table } from '../types';
+import { foldLabel } from '../fold';
 import { matchTemplate, readTables } from './matchTemplate';
+import { matchStatsTemplate } from './stats';
 
 const values = (table: Table | undefined, row: string) =>
   Object.values(table?.rows.find((candidate) => candidate.key === row)?.cells ?? {}).map((cell) =>
@@ -155,5 +157,37 @@ describe('readTables', () => {
     expect(values(requests, 'newReceived')).toEqual(['3', '_', '_', '_', '_', '_', '3']);
     expect(requests?.rows[0]?.cells.naturalPerson?.confidence).toBe('low');
     expect(result.issues?.map((issue) => issue.code)).toEqual(['ambiguous-layout']);
+  });
+
+  it('R3.8 a 统计表 is read as the stats table, rows in any order, section rows skipped', () => {
+    const text = [
+      '附件：政府信息公开情况统计表',
+      '统计指标 | 单位 | 统计数 |',
+      '一、主动公开情况 | — | — |',
+      '（一）主动公开政府信息数 | 条 | 120 |',
+      '其中：主动公开规范性文件数 | 条 | 3 |',
+      '三、依申请公开情况 | — | — |',
+      '（一）收到申请数 | 件 | 5 |',
+      '1．当面申请数 | 件 | 2 |',
+      '（四）行政复议数量 | 件 | 0 |',
+    ].join('\n');
+    const stats = matchStatsTemplate(foldLabel(text));
+    expect(stats?.id).toBe('stats');
+    const table = stats ? readTables(tokenizeText(text), stats).tables[0] : undefined;
+    expect(table?.columns.map((column) => column.key)).toEqual(['unit', 'value']);
+    expect(table?.rows.map((row) => [row.key, row.cells.value?.value])).toEqual([
+      ['activeDisclosed', 120],
+      ['activeNormativeDocuments', 3],
+      ['requests.received', 5],
+      ['requests.inPerson', 2],
+      ['review.total', 0],
+    ]);
+    expect(table?.rows[0]?.cells.unit).toMatchObject({ raw: '条', kind: 'text' });
+  });
+
+  it('R3.8 without 统计表 header words there is no 统计表', () => {
+    expect(
+      matchStatsTemplate(foldLabel('本报告由概述、政府信息公开情况统计表共五个部分组成。')),
+    ).toBeNull();
   });
 });

@@ -85,9 +85,10 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
       continue;
     }
     const core = token.folded.length <= MAX_LABEL ? stripLabelNumber(token.folded) : null;
-    const rowIndex = core === null ? -1 : findRow(def.rows, nextRow, core);
+    const rowIndex = core === null ? -1 : findRow(def, def.anyOrder ? 0 : nextRow, core, collected);
     // A table starts at one of its first rows: later labels (`其他`, `总计`) also name header columns.
-    if (rowIndex >= 0 && (collected.length > 0 || rowIndex <= MAX_MISSING_LEAD)) {
+    const starts = collected.length > 0 || rowIndex <= MAX_MISSING_LEAD || def.anyOrder;
+    if (rowIndex >= 0 && starts) {
       const rowDef = def.rows[rowIndex] as RowDef;
       current = { def: rowDef, label: token, items: [] };
       collected.push(current);
@@ -105,14 +106,17 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
       current.items.push({ kind: 'cell', text: token.text, span: token.span });
       continue;
     }
-    const short = token.folded.length <= MAX_TEXT_CELL && !SECTION_HEADING.test(token.folded);
+    // 统计表 sections (一、主动公开情况 | — | —) are rows of the table, not headings after it.
+    const heading = !def.anyOrder && SECTION_HEADING.test(token.folded);
+    const short = token.folded.length <= MAX_TEXT_CELL && !heading;
     const header = core !== null && isHeader(core, def);
     if (current && short && !header && cellCount < current.def.columns.length) {
       current.items.push({ kind: 'cell', text: token.text, span: token.span });
       continue;
     }
     // Block captions and column headers between rows (表二) are short text; anything else ends the table.
-    if (short && nextRow < def.rows.length) {
+    const rowsLeft = def.anyOrder ? collected.length < def.rows.length : nextRow < def.rows.length;
+    if (short && rowsLeft) {
       current = null;
       continue;
     }
@@ -184,8 +188,11 @@ function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Fou
   return { table, region: [startToken.span[0], end], ambiguous, next: index };
 }
 
-function findRow(rows: readonly RowDef[], from: number, core: string): number {
-  for (let i = from; i < rows.length; i++) if (rows[i]?.pattern.test(core)) return i;
+function findRow(def: TableDef, from: number, core: string, seen: readonly Collected[]): number {
+  for (let i = from; i < def.rows.length; i++) {
+    const row = def.rows[i];
+    if (row?.pattern.test(core) && !seen.some((entry) => entry.def === row)) return i;
+  }
   return -1;
 }
 

@@ -19,10 +19,12 @@ export interface TableDef {
   rows: readonly RowDef[];
   /** Labels of row groups: they carry no numbers (SPEC R3.4). */
   groups: readonly RegExp[];
+  /** Rows may come in any order (the 统计表 forms differ): each row is still matched once. */
+  anyOrder?: boolean;
 }
 
 export interface TemplateDef {
-  id: '2019' | '2021';
+  id: '2019' | '2021' | 'stats';
   tables: readonly TableDef[];
 }
 
@@ -241,7 +243,7 @@ export const FINGERPRINTS: Readonly<Record<'2019' | '2021', readonly string[]>> 
 };
 
 const LABEL_NUMBER =
-  /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|[0-9]+[.、．](?![0-9])|[(（][0-9]+[)）])+/;
+  /^(?:其中:|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|[0-9]+[.、．](?![0-9])|[(（][0-9]+[)）])+/;
 
 /** `三、(一)予以公开` → `予以公开`: printed numbering differs between copies, the words do not. */
 export function stripLabelNumber(folded: string): string {

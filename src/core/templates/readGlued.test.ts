@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldWithOffsets } from '../fold';
 import type { Table } from '../types';
 import { matchGluedTemplate, readGluedTables } from './readGlued';
 
@@ -8,9 +9,10 @@ const row = (table: Table | undefined, key: string) =>
   );
 
 function read(text: string) {
-  const match = matchGluedTemplate(text, text.length, null);
-  if (!match) throw new Error('no template');
-  return { template: match.template.id, ...readGluedTables(match.folded, match.template) };
+  const folded = foldWithOffsets(text);
+  const template = matchGluedTemplate(folded, null);
+  if (!template) throw new Error('no template');
+  return { template: template.id, ...readGluedTables(folded, template) };
 }
 
 const REQUESTS =

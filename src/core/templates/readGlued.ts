@@ -1,4 +1,4 @@
-import { foldLabel, foldWithOffsets, type FoldedText } from '../fold';
+import { foldLabel, type FoldedText } from '../fold';
 import { openRow, type Placement, type RowEquation, type Slot } from '../layout';
 import type { Span } from '../types';
 import {
@@ -9,6 +9,7 @@ import {
   type TableDef,
   type TemplateDef,
 } from './national';
+import { STATS_UNIT } from './stats';
 import {
   appealsEquation,
   collectTables,
@@ -25,21 +26,15 @@ import {
 // Labels are found by their words in the folded text; each row's digits are split into the template's
 // columns in every way that forms valid numbers, and the checks' equations choose (SPEC R5.8).
 
-/** The template whose fingerprint words the folded text contains (SPEC R3.1), with the folding. */
-export function matchGluedTemplate(
-  text: string,
-  end: number,
-  year: number | null,
-): { template: TemplateDef; folded: FoldedText } | null {
-  const folded = foldWithOffsets(text, end);
+/** The national template whose fingerprint words the folded text contains (SPEC R3.1). */
+export function matchGluedTemplate(folded: FoldedText, year: number | null): TemplateDef | null {
   const count = (id: '2019' | '2021') =>
     FINGERPRINTS[id].filter((word) => folded.folded.includes(word)).length;
   const [score2019, score2021] = [count('2019'), count('2021')];
   if (score2019 === 0 && score2021 === 0 && !folded.folded.includes(REQUESTS_START)) return null;
   let id: '2019' | '2021' = year !== null && year < 2021 ? '2019' : '2021';
   if (score2019 !== score2021) id = score2019 > score2021 ? '2019' : '2021';
-  const template = TEMPLATES.find((candidate) => candidate.id === id);
-  return template ? { template, folded } : null;
+  return TEMPLATES.find((candidate) => candidate.id === id) ?? null;
 }
 
 /** Reads the template's tables from text whose cells are run together (SPEC R5.8). */
@@ -60,23 +55,23 @@ const MAX_CANDIDATES = 5000;
 
 function readGluedRows(folded: FoldedText, def: TableDef, from: number): Found | null {
   const text = folded.folded;
-  const start = text.indexOf(TABLE_START[def.id] ?? '', from);
+  const start = tableStart(text, def, from);
   if (start < 0) return null;
-  const rows: { def: RowDef; label: Span; digits: { run: string; at: number } }[] = [];
+  const rows: GluedRow[] = [];
   let cursor = start;
   let nextRow = 0;
   for (;;) {
-    const next = nearestLabel(
-      text,
-      def.rows,
-      nextRow,
-      cursor,
-      rows.length === 0 ? Infinity : NEXT_LABEL_WITHIN,
-    );
+    const candidates = def.anyOrder
+      ? def.rows.filter((row) => !rows.some((seen) => seen.def === row))
+      : def.rows.slice(nextRow);
+    const within = rows.length === 0 ? Infinity : NEXT_LABEL_WITHIN;
+    const next = nearestLabel(text, candidates, cursor, within, def.anyOrder === true);
     if (!next) break;
-    const labelEnd = skipNote(text, next.at + next.word.length);
-    const digits = digitRun(text, labelEnd);
-    rows.push({ def: next.def, label: [next.at, labelEnd], digits });
+    const labelEnd = skipNote(text, next.at + next.length);
+    const unit = def.id === 'stats' ? STATS_UNIT.exec(text.slice(labelEnd))?.[0] : undefined;
+    const unitSpan: Span | null = unit ? [labelEnd, labelEnd + unit.length] : null;
+    const digits = digitRun(text, labelEnd + (unit?.length ?? 0));
+    rows.push({ def: next.def, label: [next.at, labelEnd], unit: unitSpan, digits });
     cursor = digits.at + digits.run.length;
     nextRow = def.rows.indexOf(next.def) + 1;
   }
@@ -95,7 +90,7 @@ function readGluedRows(folded: FoldedText, def: TableDef, from: number): Found |
       key: row.def.key,
       label: sourceText(folded, sourceSpan(folded, row.label)).trim(),
       columns: row.def.columns,
-      placement: segmentRow(folded, row.digits, row.def.columns, rowEquation(def)),
+      placement: placeGluedRow(folded, row, def),
     })),
   );
   const last = printed[printed.length - 1];
@@ -121,22 +116,80 @@ function readGluedAppeals(folded: FoldedText, def: TableDef, from: number): Foun
   return { table, region, ambiguous, next: digits.at + digits.run.length };
 }
 
+interface GluedRow {
+  def: RowDef;
+  label: Span;
+  unit: Span | null;
+  digits: { run: string; at: number };
+}
+
+function tableStart(text: string, def: TableDef, from: number): number {
+  if (def.id !== 'stats') return text.indexOf(TABLE_START[def.id] ?? '', from);
+  // The introduction often names the 统计表 as a part of the report: the table is where its header is.
+  const header = /统计表.{0,40}?(?:指标名称|统计指标)/.exec(text.slice(from));
+  return header ? from + header.index : -1;
+}
+
+/**
+ * The earliest label among the rows, within `within` characters of the cursor. National labels are
+ * found by their words; 统计表 labels differ between forms, so by their patterns.
+ */
 function nearestLabel(
   text: string,
   rows: readonly RowDef[],
-  from: number,
   cursor: number,
   within: number,
-): { def: RowDef; word: string; at: number } | null {
-  let best: { def: RowDef; word: string; at: number } | null = null;
-  for (const def of rows.slice(from)) {
-    const word = labelWord(def);
-    const at = text.indexOf(word, cursor);
-    if (at < 0 || at - cursor > within) continue;
-    if (!best || at < best.at) best = { def, word, at };
+  byPattern: boolean,
+): { def: RowDef; at: number; length: number } | null {
+  let best: { def: RowDef; at: number; length: number } | null = null;
+  for (const def of rows) {
+    const found = byPattern ? searchPattern(def, text, cursor) : searchWord(def, text, cursor);
+    if (!found || found.at - cursor > within) continue;
+    if (!best || found.at < best.at) best = { def, ...found };
   }
   return best;
 }
+
+function searchWord(
+  def: RowDef,
+  text: string,
+  cursor: number,
+): { at: number; length: number } | null {
+  const word = labelWord(def);
+  const at = text.indexOf(word, cursor);
+  return at < 0 ? null : { at, length: word.length };
+}
+
+const unanchored = new Map<RowDef, RegExp>();
+function searchPattern(
+  def: RowDef,
+  text: string,
+  cursor: number,
+): { at: number; length: number } | null {
+  let pattern = unanchored.get(def);
+  if (!pattern) {
+    pattern = new RegExp(def.pattern.source.replace(/^\^/, '').replace(/\$$/, ''), 'g');
+    unanchored.set(def, pattern);
+  }
+  pattern.lastIndex = cursor;
+  const match = pattern.exec(text);
+  return match ? { at: match.index, length: match[0].length } : null;
+}
+
+/** A glued row's cells: its 统计表 unit as printed, then its digits split into the numeric columns. */
+function placeGluedRow(folded: FoldedText, row: GluedRow, def: TableDef): Placement {
+  if (!row.unit) return segmentRow(folded, row.digits, row.def.columns, rowEquation(def));
+  const span = sourceSpan(folded, row.unit);
+  const unit: Slot = { text: sourceText(folded, span), span, confidence: 'high' };
+  const numbers = segmentRow(folded, row.digits, row.def.columns.slice(1), cumulativeAtLeastValue);
+  return numbers.kind === 'fixed'
+    ? { kind: 'fixed', slots: [unit, ...numbers.slots] }
+    : { kind: 'open', candidates: numbers.candidates.map((slots) => [unit, ...slots]) };
+}
+
+// 历年累计 includes 本年度.
+const cumulativeAtLeastValue: RowEquation = (values) =>
+  values.length < 2 || (values[0] ?? 0) <= (values[1] ?? 0);
 
 // The label's words without its numbering or bracketed note: `（二）部分公开（区分处理的…）` → `部分公开`.
 const words = new Map<RowDef, string>();
@@ -156,15 +209,14 @@ function skipNote(text: string, at: number): number {
 }
 
 /**
- * The digits after a label, up to the next non-digit. A run that ends in `2.` before a letter ends
- * with the next label's numbering (`…00000002.其他法律…`), which is not part of the row.
+ * The digits after a label, up to the next non-digit. A run followed by `、` or ending in `.` before a
+ * letter ends with the next label's numbering (`…00000002.其他法律…`, `…002、网上申请…`), not the row's.
  */
 function digitRun(text: string, at: number): { run: string; at: number } {
-  const match = /^[\d.]*/.exec(text.slice(at));
-  let run = match?.[0] ?? '';
-  const numbering = /\d[.、]$/.exec(run);
-  if (numbering) run = run.slice(0, numbering.index);
-  return { run: run.replace(/\.$/, ''), at };
+  let run = /^[\d.]*/.exec(text.slice(at))?.[0] ?? '';
+  if (run.endsWith('.')) run = run.slice(0, -2);
+  else if (text[at + run.length] === '、') run = run.slice(0, -1);
+  return { run, at };
 }
 
 /**

@@ -2,6 +2,7 @@ import { parseCellText } from '../cells';
 import { settleRows, type Placement, type RowEquation, type Slot } from '../layout';
 import type { Cell, Issue, Row, Span, Table } from '../types';
 import type { TableDef, TemplateDef } from './national';
+import { STATS_SUMS } from './stats';
 
 // What the token reader (matchTemplate.ts) and the digit-run reader (readGlued.ts) share.
 
@@ -127,6 +128,7 @@ function tableScore(
   keys: readonly string[],
   grid: readonly (readonly number[])[],
 ): number {
+  if (id === 'stats') return statsScore(keys, grid);
   if (id !== 'requests') return 0;
   const row = (key: string) => grid[keys.indexOf(key)];
   const items = keys.flatMap((key, i) => (REQUEST_ITEM.test(key) ? [grid[i] ?? []] : []));
@@ -171,4 +173,20 @@ function tableOf(def: TableDef, rows: Row[]): Table {
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
+}
+
+// A 统计表 total and its 其中 parts, per column (soft: channels may overlap, so this only places digits).
+function statsScore(keys: readonly string[], grid: readonly (readonly number[])[]): number {
+  let points = 0;
+  for (const [total, parts] of STATS_SUMS) {
+    const totalRow = grid[keys.indexOf(total)];
+    const partRows = parts.flatMap((part) =>
+      keys.includes(part) ? [grid[keys.indexOf(part)] ?? []] : [],
+    );
+    if (!totalRow || partRows.length === 0) continue;
+    totalRow.forEach((value, column) => {
+      if (sum(partRows.map((row) => row[column] ?? 0)) === value) points += 1;
+    });
+  }
+  return points;
 }
