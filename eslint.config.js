@@ -45,10 +45,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/core is pure.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'src/core is pure.',
+            },
             { group: ['zustand', 'zustand/*'], message: 'src/core is pure.' },
-            { group: ['node:*', 'fs', 'path', 'crypto', 'os'], message: 'src/core runs in browsers.' },
-            { group: ['../store/*', '../components/*', '../worker/*', '*/store/*'], message: 'src/core is pure.' },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'os'],
+              message: 'src/core runs in browsers.',
+            },
+            {
+              group: ['../store/*', '../components/*', '../worker/*', '*/store/*'],
+              message: 'src/core is pure.',
+            },
           ],
         },
       ],
