@@ -4,7 +4,7 @@ import { findRepeat } from './duplicate';
 import { extractFacts } from './facts';
 import { tokenizeText } from './formats/text';
 import { extractMeta } from './meta';
-import { sha256Hex } from './sha256';
+import { digestHex } from './sha256';
 import { matchTemplate, readTables } from './templates/matchTemplate';
 import { matchGluedTemplate, readGluedTables } from './templates/readGlued';
 import { matchStatsTemplate } from './templates/stats';
@@ -19,7 +19,9 @@ export type ParseResult =
 
 /** Bytes of one file → a report@1, or the reason the file is not a report (SPEC R0). Never throws on input. */
 export async function parseReport(bytes: Uint8Array, name: string): Promise<ParseResult> {
-  return parseTextReport(bytes, name);
+  const result = parseTextReport(bytes, name);
+  if (result.ok) result.report.source.sha256 = await digestHex(bytes);
+  return result;
 }
 
 function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
@@ -68,7 +70,7 @@ function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
     parser: { name: PARSER_NAME, version: PARSER_VERSION },
     source: {
       name,
-      sha256: sha256Hex(bytes),
+      sha256: '',
       bytes: bytes.length,
       format,
       encoding: decoded.encoding,
@@ -86,6 +88,8 @@ function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
 }
 
 const NO_TABLES: TableReading = { tables: [], regions: [], issues: [] };
+// Words every national table or 统计表 prints, whatever happened to the cells around them.
+const TABLE_WORDS = /本年新收|第二十条|统计表|行政复议/;
 
 /**
  * Tables from cell tokens first, then from digits run together (layout d), for the national templates
@@ -100,6 +104,8 @@ function readReportTables(
   const national = matchTemplate(tokens, year);
   const first = national ? readTables(tokens, national) : NO_TABLES;
   if (hasTableNumbers(first.tables)) return { template: national, reading: first };
+  // Folding the whole text costs more than the rest of a prose report: only for a text with a table.
+  if (!TABLE_WORDS.test(text)) return { template: national, reading: first };
   const folded = foldWithOffsets(text, end);
   const glued = matchGluedTemplate(folded, year);
   const stats = matchStatsTemplate(folded.folded);

@@ -1,4 +1,4 @@
-// SHA-256 (FIPS 180-4), synchronous and pure so that parsing needs neither Web Crypto nor Node's crypto.
+// SHA-256 (FIPS 180-4) in plain TypeScript, for platforms without Web Crypto.
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -9,6 +9,22 @@ const K = new Uint32Array([
   0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
+
+interface Digest {
+  subtle?: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> };
+}
+
+/**
+ * The SHA-256 of the bytes as hex. Web Crypto's native digest (browsers in a secure context, Web
+ * Workers, Node) is an order of magnitude faster; where it is missing (a page opened from an insecure
+ * origin), the portable implementation gives the same answer.
+ */
+export async function digestHex(bytes: Uint8Array): Promise<string> {
+  const subtle = (globalThis as { crypto?: Digest }).crypto?.subtle;
+  if (!subtle) return sha256Hex(bytes);
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
 
 export function sha256Hex(bytes: Uint8Array): string {
   const blocks = Math.ceil((bytes.length + 9) / 64);

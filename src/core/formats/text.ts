@@ -1,4 +1,4 @@
-import { foldLabel } from '../fold';
+import { foldLabel, stripLabelNumber } from '../fold';
 import type { Span } from '../types';
 
 /**
@@ -6,12 +6,23 @@ import type { Span } from '../types';
  * covered by a rowspan/colspan, or blank (SPEC R2).
  */
 export type Token =
-  | { kind: 'text'; text: string; folded: string; span: Span; line: number }
+  | {
+      kind: 'text';
+      text: string;
+      folded: string;
+      /** The folded label without its numbering; null for a token too long to be a label. */
+      core: string | null;
+      span: Span;
+      line: number;
+    }
   | { kind: 'run'; count: number; span: Span; line: number };
 
-const SEGMENT = /\|+|[^|]+/g;
+const PIPE = 0x7c;
 const NUMBER_WORD = /^[+-]?[\d,.]+$|^[/／—–-]$/;
 const TRAILING_NUMBER = /\S\s+(?:[+-]?[\d,.]+|[/／—–-])\s*$/;
+const TAIL = 64;
+/** A row label is a table cell, not a sentence: longer tokens are prose (SPEC R3.2). */
+export const MAX_LABEL = 80;
 // Only a short token can be a label or a cell; folding long prose would be wasted work.
 const MAX_FOLDED = 200;
 
@@ -29,38 +40,57 @@ export function tokenizeText(text: string, end = text.length): Token[] {
   while (lineStart < end) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1 || lineEnd > end) lineEnd = end;
-    const content = text.slice(lineStart, lineEnd);
+    const pipe = text.indexOf('|', lineStart);
+    if (pipe === -1 || pipe >= lineEnd) {
+      // Most lines are prose or a cell without pipes (layout c): one segment, no pipe bookkeeping.
+      const content = text.slice(lineStart, lineEnd);
+      if (/\S/.test(content)) {
+        pushTextCells(tokens, content, lineStart, line);
+        openCell = tokens[tokens.length - 1] ?? null;
+      }
+      lineStart = lineEnd + 1;
+      line += 1;
+      continue;
+    }
+    let first = -1;
+    let last = -1;
+    let lineHasText = false;
+    for (let i = lineStart; i < lineEnd; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x20 || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000)
+        continue;
+      if (first < 0) first = i;
+      last = i;
+      if (code !== PIPE) lineHasText = true;
+    }
     // `| 规章 | 0 | 0`: the pipes separate cells instead of ending them, so the first one ends nothing.
-    const leadingPipes =
-      /^\s*\|/.test(content) && !/\|\s*$/.test(content) && /[^|\s]/.test(content);
-    const lineHasText = /[^|\s]/.test(content);
-    let pending = leadingPipes;
-    let first = true;
-    for (const match of content.matchAll(SEGMENT)) {
-      const segment = match[0];
-      const at = lineStart + (match.index ?? 0);
-      if (segment[0] === '|') {
-        let count = segment.length;
+    let pending = lineHasText && text.charCodeAt(first) === PIPE && text.charCodeAt(last) !== PIPE;
+    let atLineStart = true;
+    for (let at = lineStart; at < lineEnd;) {
+      if (text.charCodeAt(at) === PIPE) {
+        let stop = at;
+        while (stop < lineEnd && text.charCodeAt(stop) === PIPE) stop += 1;
+        let count = stop - at;
         if (pending) {
           count -= 1;
           pending = false;
-        } else if (first && !lineHasText && openCell) {
+        } else if (atLineStart && !lineHasText && openCell) {
           count -= 1;
         }
-        if (count > 0) {
-          tokens.push({
-            kind: 'run',
-            count,
-            span: [at + segment.length - count, at + segment.length],
-            line,
-          });
-        }
+        if (count > 0) tokens.push({ kind: 'run', count, span: [stop - count, stop], line });
         openCell = null;
-      } else if (/\S/.test(segment)) {
-        pushTextCells(tokens, segment, at, line);
-        pending = true;
+        at = stop;
+      } else {
+        let stop = text.indexOf('|', at);
+        if (stop < 0 || stop > lineEnd) stop = lineEnd;
+        const segment = text.slice(at, stop);
+        if (/\S/.test(segment)) {
+          pushTextCells(tokens, segment, at, line);
+          pending = true;
+        }
+        at = stop;
       }
-      first = false;
+      atLineStart = false;
     }
     if (lineHasText) openCell = pending ? (tokens[tokens.length - 1] ?? null) : null;
     lineStart = lineEnd + 1;
@@ -71,7 +101,8 @@ export function tokenizeText(text: string, end = text.length): Token[] {
 
 // `四、结转下年度继续办理 0 0 0 0 0 0 0` (PDF text, layout e): a label and its numbers in one segment.
 function pushTextCells(tokens: Token[], segment: string, at: number, line: number): void {
-  if (!TRAILING_NUMBER.test(segment)) {
+  // Only the end of a long line can hold its numbers: test the tail, not every starting position.
+  if (!TRAILING_NUMBER.test(segment.length > TAIL ? segment.slice(-TAIL) : segment)) {
     const start = segment.search(/\S/);
     const text = segment.trim();
     pushText(tokens, text, [at + start, at + start + text.length], line);
@@ -96,11 +127,7 @@ function pushTextCells(tokens: Token[], segment: string, at: number, line: numbe
 }
 
 function pushText(tokens: Token[], text: string, span: Span, line: number): void {
-  tokens.push({
-    kind: 'text',
-    text,
-    folded: text.length <= MAX_FOLDED ? foldLabel(text) : text,
-    span,
-    line,
-  });
+  const folded = text.length <= MAX_FOLDED ? foldLabel(text) : text;
+  const core = folded.length <= MAX_LABEL ? stripLabelNumber(folded) : null;
+  tokens.push({ kind: 'text', text, folded, core, span, line });
 }

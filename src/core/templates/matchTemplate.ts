@@ -2,14 +2,7 @@ import { parseCellText } from '../cells';
 import { foldLabel } from '../fold';
 import type { Token } from '../formats/text';
 import { placeRow, type RowItem } from '../layout';
-import {
-  FINGERPRINTS,
-  TEMPLATES,
-  stripLabelNumber,
-  type RowDef,
-  type TableDef,
-  type TemplateDef,
-} from './national';
+import { FINGERPRINTS, TEMPLATES, type RowDef, type TableDef, type TemplateDef } from './national';
 import {
   appealsEquation,
   collectTables,
@@ -21,8 +14,6 @@ import {
   type TableReading,
 } from './tableParts';
 
-// A row label is a table cell, not a sentence: longer tokens are prose (SPEC R3.2).
-const MAX_LABEL = 80;
 const MAX_TEXT_CELL = 20;
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[0-9]+、)/;
 const MAX_MISSING_LEAD = 2;
@@ -44,8 +35,8 @@ export function matchTemplate(tokens: readonly Token[], year: number | null): Te
   const score = { '2019': 0, '2021': 0 };
   let requestsSeen = false;
   for (const token of tokens) {
-    if (token.kind !== 'text' || token.folded.length > MAX_LABEL) continue;
-    const core = stripLabelNumber(token.folded);
+    if (token.kind !== 'text' || token.core === null) continue;
+    const core = token.core;
     for (const id of ['2019', '2021'] as const) {
       if (FINGERPRINTS[id].some((word) => core.startsWith(word))) score[id] += 1;
     }
@@ -84,7 +75,7 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
       current?.items.push({ kind: 'run', count: token.count, span: token.span });
       continue;
     }
-    const core = token.folded.length <= MAX_LABEL ? stripLabelNumber(token.folded) : null;
+    const core = token.core;
     const rowIndex = core === null ? -1 : findRow(def, def.anyOrder ? 0 : nextRow, core, collected);
     // A table starts at one of its first rows: later labels (`其他`, `总计`) also name header columns.
     const starts = collected.length > 0 || rowIndex <= MAX_MISSING_LEAD || def.anyOrder;
@@ -189,11 +180,38 @@ function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Fou
 }
 
 function findRow(def: TableDef, from: number, core: string, seen: readonly Collected[]): number {
-  for (let i = from; i < def.rows.length; i++) {
+  const candidates = rowsStartingWith(def, core[0] ?? '');
+  for (const i of candidates) {
+    if (i < from) continue;
     const row = def.rows[i];
     if (row?.pattern.test(core) && !seen.some((entry) => entry.def === row)) return i;
   }
   return -1;
+}
+
+// Most tokens are numbers and headers: look only at the rows whose pattern can start with the
+// token's first character (a pattern that starts with a group can start with anything).
+const firstCharIndex = new Map<TableDef, Map<string, number[]>>();
+
+function rowsStartingWith(def: TableDef, char: string): readonly number[] {
+  let index = firstCharIndex.get(def);
+  if (!index) {
+    index = new Map();
+    const anyStart: number[] = [];
+    def.rows.forEach((row, i) => {
+      const first = /^\^([\u4e00-\u9fff])(?![?*{])/.exec(row.pattern.source)?.[1];
+      if (first) index?.set(first, [...(index.get(first) ?? []), i]);
+      else anyStart.push(i);
+    });
+    for (const [key, rows] of index)
+      index.set(
+        key,
+        [...rows, ...anyStart].sort((a, b) => a - b),
+      );
+    index.set('', anyStart);
+    firstCharIndex.set(def, index);
+  }
+  return index.get(char) ?? index.get('') ?? [];
 }
 
 function countCells(items: readonly RowItem[]): number {

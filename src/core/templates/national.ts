@@ -241,11 +241,3 @@ export const FINGERPRINTS: Readonly<Record<'2019' | '2021', readonly string[]>> 
     '采购项目数量',
   ],
 };
-
-const LABEL_NUMBER =
-  /^(?:其中:|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|[0-9]+[.、．](?![0-9])|[(（][0-9]+[)）])+/;
-
-/** `三、(一)予以公开` → `予以公开`: printed numbering differs between copies, the words do not. */
-export function stripLabelNumber(folded: string): string {
-  return folded.replace(LABEL_NUMBER, '');
-}

@@ -1,14 +1,7 @@
-import { foldLabel, type FoldedText } from '../fold';
+import { foldLabel, stripLabelNumber, type FoldedText } from '../fold';
 import { openRow, type Placement, type RowEquation, type Slot } from '../layout';
 import type { Span } from '../types';
-import {
-  FINGERPRINTS,
-  TEMPLATES,
-  stripLabelNumber,
-  type RowDef,
-  type TableDef,
-  type TemplateDef,
-} from './national';
+import { FINGERPRINTS, TEMPLATES, type RowDef, type TableDef, type TemplateDef } from './national';
 import { STATS_UNIT } from './stats';
 import {
   appealsEquation,
