@@ -7,7 +7,7 @@ const REQUEST_ITEMS =
 const REQUEST_PARTS = ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'otherOrg'];
 const APPEAL_PARTS = ['maintained', 'corrected', 'other', 'pending'];
 
-export function runChecks(tables: readonly Table[], facts: readonly Fact[] = []): Check[] {
+export function runChecks(tables: readonly Table[], facts: readonly Fact[]): Check[] {
   const checks: Check[] = [];
   const lookup = indexCells(tables);
   const requests = tables.find((table) => table.id === 'requests');

@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { t } from '../i18n';
+import { GridBodyCells } from './GridBodyCells';
+import { useGridTable } from './gridTable';
+import type { ActiveBlock as Block } from './tableLayouts';
+import { flatColumns } from './tableLayouts';
+
+interface Props {
+  tableId: string;
+  block: Block;
+  /** The widest block's column count, so that captions span the whole table. */
+  width: number;
+  failing: ReadonlySet<string>;
+  outlined: ReadonlySet<string>;
+}
+
+/** One captioned block of 表二 (第二十条第（一）项 …), with its own header row. */
+export function ActiveBlock({ tableId, block, width, failing, outlined }: Props) {
+  const header = useMemo(() => flatColumns(block.columns), [block.columns]);
+  const grid = useGridTable(block.rows, header);
+  return (
+    <tbody className="active-block">
+      <tr>
+        <th scope="colgroup" colSpan={width + 1} className="block-caption">
+          {block.caption}
+        </th>
+      </tr>
+      {grid.getHeaderGroups().map((group) => (
+        <tr key={group.id} className="block-header">
+          <th scope="col" className="corner">
+            {t.active.header}
+          </th>
+          {group.headers.map((h) => (
+            <th key={h.id} scope="col" colSpan={h.colSpan}>
+              <grid.FlexRender header={h} />
+            </th>
+          ))}
+        </tr>
+      ))}
+      {grid.getRowModel().rows.map((row) => (
+        <tr key={row.id}>
+          <th scope="row" className="row-label">
+            {row.original.label}
+          </th>
+          <GridBodyCells
+            tableId={tableId}
+            row={row}
+            rowLabel={() => row.original.label}
+            failing={failing}
+            outlined={outlined}
+          />
+        </tr>
+      ))}
+    </tbody>
+  );
+}

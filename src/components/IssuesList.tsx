@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import type { Check, Report } from '../core';
+import { t } from '../i18n';
+import { useReviewStore } from '../store/reviewStore';
+import { CheckItems } from './CheckItems';
+import { describeCheck } from './checkText';
+
+interface Props {
+  report: Report;
+}
+
+const STATUS_ORDER: Record<Check['status'], number> = { fail: 0, uncertain: 1, pass: 2 };
+
+/** The checks (failing first, as arithmetic) and what the parser noticed about the document. */
+export function IssuesList({ report }: Props) {
+  const selectedCheck = useReviewStore((s) => s.selectedCheck);
+  const selectCheck = useReviewStore((s) => s.selectCheck);
+  const showSpan = useReviewStore((s) => s.showSpan);
+  const checks = useMemo(
+    () =>
+      [...report.checks]
+        .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
+        .map((check) => ({ check, text: describeCheck(check, report) })),
+    [report],
+  );
+  const open = checks.filter((c) => c.check.status !== 'pass');
+  const passed = checks.filter((c) => c.check.status === 'pass');
+
+  return (
+    <div className="issues">
+      <h3 className="list-title">{t.issues.checksTitle}</h3>
+      {checks.length === 0 ? (
+        <p className="muted">{t.issues.noChecks}</p>
+      ) : (
+        <>
+          <CheckItems items={open} selected={selectedCheck} onSelect={selectCheck} />
+          {passed.length > 0 && (
+            <details className="passed">
+              <summary>{t.issues.passedSummary(passed.length)}</summary>
+              <CheckItems items={passed} selected={selectedCheck} onSelect={selectCheck} />
+            </details>
+          )}
+        </>
+      )}
+      <h3 className="list-title">{t.issues.issuesTitle}</h3>
+      {report.issues.length === 0 ? (
+        <p className="muted">{t.issues.noIssues}</p>
+      ) : (
+        <ul className="issue-list">
+          {report.issues.map((issue, index) => (
+            <li key={index}>
+              <button
+                type="button"
+                className={`issue severity-${issue.severity}`}
+                disabled={!issue.span}
+                onClick={() => showSpan(issue.span)}
+              >
+                <span className={`badge severity-${issue.severity}`}>
+                  {t.issues.severity[issue.severity]}
+                </span>
+                <span className="issue-message">{issue.message}</span>
+                <code className="issue-code">{issue.code}</code>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

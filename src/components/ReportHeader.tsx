@@ -1,0 +1,31 @@
+import type { Report } from '../core';
+import { t } from '../i18n';
+
+interface Props {
+  report: Report;
+}
+
+/** 益阳市行政审批服务局 · 2022年度 · 2021版 · ⚠ 1 项校验未通过 · 已修改 2 处 */
+export function ReportHeader({ report }: Props) {
+  const failing = report.checks.filter((c) => c.status === 'fail').length;
+  const { agency, year, template } = report.meta;
+  return (
+    <header className="report-header" data-testid="report-header">
+      <h2 className="report-agency">{agency.value ?? t.unknownAgency}</h2>
+      {year.value !== null && <span>{t.year(year.value)}</span>}
+      <span className="template">{t.template[template]}</span>
+      {report.checks.length === 0 ? (
+        <span className="failing-count">{t.noChecks}</span>
+      ) : (
+        <span className={failing > 0 ? 'failing-count is-bad' : 'failing-count is-good'}>
+          {failing > 0 ? '⚠ ' : '✓ '}
+          {t.failingChecks(failing)}
+        </span>
+      )}
+      <span className="edit-count">{t.editCount(report.edits.length)}</span>
+      <span className="source-name" title={report.source.name}>
+        {report.source.name}
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+import { t } from '../i18n';
+import { useReviewStore } from '../store/reviewStore';
+import { ReportHeader } from './ReportHeader';
+import { SourceView } from './SourceView';
+import { TableTabs } from './TableTabs';
+
+/** The selected report: its header line, then the source and the tables side by side. */
+export function ReportView() {
+  const entry = useReviewStore((s) =>
+    s.selectedId === null ? null : (s.entries[s.selectedId] ?? null),
+  );
+  if (!entry) return <p className="placeholder">{t.noSelection}</p>;
+  const report = entry.report;
+  if (!report) {
+    return (
+      <div className="placeholder">
+        <p className="placeholder-name">{entry.name}</p>
+        <p className={entry.status === 'error' ? 'error-text' : 'muted'}>
+          {entry.status === 'error' ? entry.error : t.parsingReport}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="report">
+      <ReportHeader report={report} />
+      {entry.status === 'error' && entry.error && <p className="report-error">{entry.error}</p>}
+      {/* Keyed by file, so that another report starts at the top of its text. */}
+      <div className="report-split" key={entry.id}>
+        <SourceView report={report} />
+        <TableTabs report={report} />
+      </div>
+    </div>
+  );
+}

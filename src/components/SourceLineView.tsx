@@ -1,0 +1,35 @@
+import { memo } from 'react';
+import type { SourceLine } from './sourceLines';
+import { spanKey } from './sourceLines';
+
+interface Props {
+  line: SourceLine;
+  /** The selected span's key when it touches this line, so only those lines re-render. */
+  selected: string | null;
+}
+
+/** One numbered line of the source; the places cells and facts came from are marks. */
+export const SourceLineView = memo(function SourceLineView({ line, selected }: Props) {
+  return (
+    <div className={selected === null ? 'src-line' : 'src-line is-focus'} data-line={line.number}>
+      <span className="src-ln" aria-hidden="true">
+        {line.number}
+      </span>
+      <span className="src-text">
+        {line.pieces.map((piece, index) => {
+          if (!piece.mark) return piece.text;
+          const key = spanKey(piece.mark);
+          return (
+            <mark
+              key={index}
+              data-span={key}
+              className={`src-mark mark-${piece.mark.kind}${key === selected ? ' is-selected' : ''}`}
+            >
+              {piece.text}
+            </mark>
+          );
+        })}
+      </span>
+    </div>
+  );
+});

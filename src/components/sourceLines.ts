@@ -1,0 +1,100 @@
+import type { Report, Span } from '../core';
+
+/** A clickable place in the source: where a cell or a fact came from. */
+export interface SourceMark {
+  start: number;
+  end: number;
+  kind: 'cell' | 'fact';
+}
+
+export interface LinePiece {
+  text: string;
+  mark: SourceMark | null;
+}
+
+export interface SourceLine {
+  number: number;
+  start: number;
+  end: number;
+  pieces: LinePiece[];
+}
+
+export function spanKey(span: Span | SourceMark): string {
+  return Array.isArray(span) ? `${span[0]}-${span[1]}` : `${span.start}-${span.end}`;
+}
+
+export function parseSpanKey(key: string): Span | null {
+  const match = /^(\d+)-(\d+)$/.exec(key);
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
+function overlaps(a: SourceMark, b: SourceMark): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * The spans of all cells and facts, sorted and without overlaps (marks cannot nest). Cells come
+ * first: a fact that overlaps a cell is left unmarked, and so is a second cell on the same place.
+ */
+export function collectMarks(report: Report): SourceMark[] {
+  const length = report.text.length;
+  const valid = ([start, end]: Span) => start >= 0 && end > start && end <= length;
+  const cells: SourceMark[] = report.tables.flatMap((table) =>
+    table.rows.flatMap((row) =>
+      Object.values(row.cells).flatMap((cell) =>
+        cell.span && valid(cell.span)
+          ? [{ start: cell.span[0], end: cell.span[1], kind: 'cell' as const }]
+          : [],
+      ),
+    ),
+  );
+  const facts: SourceMark[] = report.facts
+    .filter((fact) => valid(fact.span))
+    .map((fact) => ({ start: fact.span[0], end: fact.span[1], kind: 'fact' as const }));
+
+  const kept: SourceMark[] = [];
+  const byStart = (a: SourceMark, b: SourceMark) => a.start - b.start || a.end - b.end;
+  for (const mark of cells.sort(byStart)) {
+    const last = kept[kept.length - 1];
+    if (!last || mark.start >= last.end) kept.push(mark);
+  }
+  const freeFacts = facts.filter((fact) => !kept.some((cell) => overlaps(cell, fact)));
+  const placed: SourceMark[] = [];
+  for (const mark of freeFacts.sort(byStart)) {
+    const last = placed[placed.length - 1];
+    if (!last || mark.start >= last.end) placed.push(mark);
+  }
+  return [...kept, ...placed].sort(byStart);
+}
+
+/**
+ * The text cut into lines, each cut again at the marks. A mark running over a line break is
+ * shown on both lines, with the same span.
+ */
+export function splitLines(text: string, marks: readonly SourceMark[]): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let markIndex = 0;
+  let start = 0;
+  // A final line break ends the last line; it does not start an empty one.
+  for (let number = 1; start < text.length || number === 1; number++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const pieces: LinePiece[] = [];
+    let at = start;
+    while (markIndex < marks.length && (marks[markIndex]?.end ?? 0) <= start) markIndex++;
+    for (let i = markIndex; i < marks.length; i++) {
+      const mark = marks[i];
+      if (!mark || mark.start >= end) break;
+      const from = Math.max(mark.start, start);
+      const to = Math.min(mark.end, end);
+      if (from > at) pieces.push({ text: text.slice(at, from), mark: null });
+      if (to > from) pieces.push({ text: text.slice(from, to), mark });
+      at = Math.max(at, to);
+    }
+    if (end > at) pieces.push({ text: text.slice(at, end), mark: null });
+    lines.push({ number, start, end, pieces });
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return lines;
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it, vi } from 'vitest';
+import { applyCellEdit } from './edits';
+import type { Cell, Check, Report, Table } from './types';
+
+// The real checks are tested on their own; here they are a stand-in whose output depends on the
+// edited value, so that a stale re-run would show.
+vi.mock('./checks', () => ({
+  runChecks: (tables: Table[]): Check[] => {
+    const cell = tables[0]?.rows[0]?.cells['total'];
+    const ok = cell?.value === 3;
+    return [
+      {
+        id: 'C3:requests:newReceived',
+        rule: 'C3',
+        status: ok ? 'pass' : 'fail',
+        expected: 3,
+        actual: cell?.value ?? null,
+        cells: [{ table: 'requests', row: 'newReceived', column: 'total' }],
+        left: [],
+        right: [{ table: 'requests', row: 'newReceived', column: 'total' }],
+      },
+    ];
+  },
+}));
+
+function cell(raw: string, value: number | null, span: [number, number] | null = null): Cell {
+  return { value, raw, kind: value === null ? 'blank' : 'number', span, confidence: 'high' };
+}
+
+function report(): Report {
+  return {
+    schema: 'nianbao/report@1',
+    parser: { name: 'test', version: '0' },
+    source: { name: 'a.txt', sha256: '', bytes: 0, format: 'text', encoding: 'utf-8' },
+    meta: {
+      agency: { value: null, span: null },
+      year: { value: null, span: null },
+      template: '2021',
+      published: { value: null, span: null },
+    },
+    tables: [
+      {
+        id: 'requests',
+        title: '表三',
+        columns: [
+          { key: 'naturalPerson', label: '自然人' },
+          { key: 'total', label: '总计' },
+        ],
+        rows: [
+          {
+            key: 'newReceived',
+            label: '一、本年新收政府信息公开申请数量',
+            cells: { naturalPerson: cell('3', 3, [10, 11]), total: cell('8', 8, [12, 13]) },
+          },
+          {
+            key: 'carriedOver',
+            label: '二、上年结转政府信息公开申请数量',
+            cells: { naturalPerson: cell('0', 0), total: cell('0', 0) },
+          },
+        ],
+      },
+      { id: 'appeals', title: '表四', columns: [], rows: [] },
+    ],
+    facts: [],
+    checks: [],
+    issues: [],
+    edits: [],
+    review: { status: 'unreviewed', updatedAt: null },
+    text: '',
+  };
+}
+
+const total = { table: 'requests', row: 'newReceived', column: 'total' };
+
+describe('applyCellEdit', () => {
+  it('sets value, raw and kind from the typed text and keeps the span', () => {
+    const after = applyCellEdit(report(), total, '3', '2024-01-01T00:00:00.000Z');
+    const edited = after.tables[0]?.rows[0]?.cells['total'];
+    expect(edited).toMatchObject({ value: 3, raw: '3', kind: 'number', span: [12, 13] });
+    expect(
+      applyCellEdit(report(), total, '/', 'x').tables[0]?.rows[0]?.cells['total'],
+    ).toMatchObject({ value: null, raw: '/', kind: 'na' });
+    expect(
+      applyCellEdit(report(), total, '', 'x').tables[0]?.rows[0]?.cells['total'],
+    ).toMatchObject({ value: null, raw: '', kind: 'blank' });
+  });
+
+  it("records the parser's reading once, and every change in the audit trail", () => {
+    const once = applyCellEdit(report(), total, '3', 't1');
+    const twice = applyCellEdit(once, total, '5', 't2');
+    const back = applyCellEdit(twice, total, '8', 't3');
+    expect(back.tables[0]?.rows[0]?.cells['total']?.original).toEqual({ value: 8, raw: '8' });
+    expect(back.edits).toEqual([
+      { at: 't1', ...total, from: { value: 8, raw: '8' }, to: { value: 3, raw: '3' } },
+      { at: 't2', ...total, from: { value: 3, raw: '3' }, to: { value: 5, raw: '5' } },
+      { at: 't3', ...total, from: { value: 5, raw: '5' }, to: { value: 8, raw: '8' } },
+    ]);
+  });
+
+  it('re-runs the checks on the edited tables and keeps verdicts by check id', () => {
+    const parsed = report();
+    const failing = applyCellEdit(parsed, total, '9', 't1');
+    expect(failing.checks[0]?.status).toBe('fail');
+    const judged: Report = {
+      ...failing,
+      checks: failing.checks.map((c) => ({ ...c, verdict: 'source-error', comment: '原表有误' })),
+    };
+    const fixed = applyCellEdit(judged, total, '3', 't2');
+    expect(fixed.checks[0]).toMatchObject({
+      status: 'pass',
+      verdict: 'source-error',
+      comment: '原表有误',
+    });
+  });
+
+  it('marks the review as started', () => {
+    const after = applyCellEdit(report(), total, '3', 't1');
+    expect(after.review).toEqual({ status: 'in-progress', updatedAt: 't1' });
+    const reviewed = { ...after, review: { status: 'reviewed' as const, updatedAt: 't1' } };
+    expect(applyCellEdit(reviewed, total, '4', 't2').review).toEqual({
+      status: 'reviewed',
+      updatedAt: 't2',
+    });
+  });
+
+  it('leaves the input untouched and shares what did not change', () => {
+    const before = report();
+    const snapshot = structuredClone(before);
+    const after = applyCellEdit(before, total, '3', 't1');
+    expect(before).toEqual(snapshot);
+    expect(after.tables[1]).toBe(before.tables[1]);
+    expect(after.tables[0]?.rows[1]).toBe(before.tables[0]?.rows[1]);
+    expect(after.tables[0]?.rows[0]?.cells['naturalPerson']).toBe(
+      before.tables[0]?.rows[0]?.cells['naturalPerson'],
+    );
+  });
+
+  it('is not an edit when the text is the same', () => {
+    const before = report();
+    expect(applyCellEdit(before, total, '8', 't1')).toBe(before);
+  });
+
+  it('refuses a cell the report does not have', () => {
+    expect(() =>
+      applyCellEdit(report(), { table: 'requests', row: 'nope', column: 'total' }, '1', 't'),
+    ).toThrow(RangeError);
+  });
+});

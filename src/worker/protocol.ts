@@ -1,0 +1,18 @@
+import type { ParseResult } from '../core';
+
+/** Page → worker. `id` pairs the answer with its file; `bytes` is transferred, not copied. */
+export interface ParseRequest {
+  type: 'parse';
+  id: number;
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+/** Worker → page. `ready` is sent once the module has loaded, so a worker that cannot start is told apart from a slow one. */
+export type ParseResponse = { type: 'ready' } | { type: 'result'; id: number; result: ParseResult };
+
+/** What a crash inside the parser becomes, so that one bad file cannot take the others down. */
+export function crashResult(error: unknown): ParseResult {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { code: 'parser-crash', message: `解析器内部错误：${detail}` } };
+}
