@@ -1,0 +1,237 @@
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+/** A file handed to the page as bytes, for drops and the file input alike. */
+export interface FixtureFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** The three printed tables and the tab each one is on. */
+export const TABLE_TABS = { active: '表二', requests: '表三', appeals: '表四' } as const;
+export type TableId = keyof typeof TABLE_TABS;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The review screen as a user sees it: the ways files get in (drop, picker, paste, sample), the
+ * queue, the report header, the source and the tables. Selectors are the app's testability
+ * contract: data-testid, data-status, data-cell, data-span, ARIA roles and the Chinese labels.
+ */
+export class ReviewPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByRole('heading', { level: 1, name: '年报校对台' })).toBeVisible();
+  }
+
+  // ── getting files in ────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Drops files on the window the way a browser does: one DataTransfer carrying File objects,
+   * then dragenter, dragover and drop on the element under the pointer (by default whatever is in
+   * the middle of the window, since the whole window is the drop zone). Fails unless the page
+   * accepts the drag (preventDefault on dragover) and handles the drop itself (preventDefault on
+   * drop; otherwise the browser would navigate to the file).
+   */
+  async dropFiles(files: readonly FixtureFile[], target?: Locator): Promise<void> {
+    const payload = files.map((file) => ({
+      name: file.name,
+      type: file.mimeType,
+      base64: file.buffer.toString('base64'),
+    }));
+    const dataTransfer = await this.page.evaluateHandle((items) => {
+      const transfer = new DataTransfer();
+      for (const item of items) {
+        const binary = atob(item.base64);
+        const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+        transfer.items.add(new File([bytes], item.name, { type: item.type }));
+      }
+      return transfer;
+    }, payload);
+
+    const element = target
+      ? await target.elementHandle()
+      : await this.page.evaluateHandle(
+          () => document.elementFromPoint(innerWidth / 2, innerHeight / 2) ?? document.body,
+        );
+    const outcome = await this.page.evaluate(
+      ({ element: at, transfer }) => {
+        const node = at as Element;
+        const box = node.getBoundingClientRect();
+        const init = {
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+          dataTransfer: transfer,
+          clientX: box.left + box.width / 2,
+          clientY: box.top + box.height / 2,
+        };
+        // dispatchEvent returns false when a listener called preventDefault().
+        const fire = (type: string) => !node.dispatchEvent(new DragEvent(type, init));
+        fire('dragenter');
+        const accepted = fire('dragover');
+        const handled = accepted ? fire('drop') : false;
+        return { accepted, handled, target: node.tagName.toLowerCase() };
+      },
+      { element, transfer: dataTransfer },
+    );
+    await dataTransfer.dispose();
+    await element?.dispose();
+    expect(outcome.accepted, `dragover on <${outcome.target}> was not preventDefault()ed`).toBe(
+      true,
+    );
+    expect(outcome.handled, `drop on <${outcome.target}> was not preventDefault()ed`).toBe(true);
+  }
+
+  /** The same, through Playwright's own external-drop simulation. */
+  async dropWithPlaywright(files: FixtureFile[], target?: Locator): Promise<void> {
+    await (target ?? this.page.locator('body')).drop({ files });
+  }
+
+  /** 打开文件: the real `<input type="file">` behind its label. */
+  fileInput(): Locator {
+    return this.page.getByLabel('打开文件');
+  }
+
+  async pickFiles(files: string[] | FixtureFile[]): Promise<void> {
+    await this.fileInput().setInputFiles(files);
+  }
+
+  async pasteText(text: string): Promise<void> {
+    await this.page.getByRole('button', { name: '粘贴文本' }).click();
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('textbox', { name: '报告全文' }).fill(text);
+    await dialog.getByRole('button', { name: '解析', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async loadSample(): Promise<void> {
+    await this.page.getByRole('button', { name: '示例', exact: true }).click();
+  }
+
+  // ── the queue ───────────────────────────────────────────────────────────────────────────────
+
+  queueRows(): Locator {
+    return this.page.getByTestId('queue-row');
+  }
+
+  queueRow(name: string): Locator {
+    return this.queueRows().filter({ hasText: name });
+  }
+
+  async expectStatus(name: string, status: 'parsing' | 'ready' | 'error'): Promise<void> {
+    await expect(this.queueRow(name)).toHaveAttribute('data-status', status);
+  }
+
+  async selectReport(name: string): Promise<void> {
+    const row = this.queueRow(name);
+    await row.getByRole('button').click();
+    await expect(this.header()).toContainText(name);
+  }
+
+  // ── the selected report ─────────────────────────────────────────────────────────────────────
+
+  header(): Locator {
+    return this.page.getByTestId('report-header');
+  }
+
+  tab(label: string): Locator {
+    // A tab's name may end in a count (问题 3, 文中数字 5).
+    return this.page.getByRole('tab', { name: new RegExp(`^${escapeRegExp(label)}`) });
+  }
+
+  tabPanel(): Locator {
+    return this.page.getByRole('tabpanel');
+  }
+
+  async openTab(label: string): Promise<void> {
+    await this.tab(label).click();
+    await expect(this.tab(label)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  async openTable(table: TableId): Promise<void> {
+    await this.openTab(TABLE_TABS[table]);
+  }
+
+  grid(): Locator {
+    return this.tabPanel().getByRole('grid');
+  }
+
+  cell(table: string, row: string, column: string): Locator {
+    return this.page.locator(`[data-cell="${table}/${row}/${column}"]`);
+  }
+
+  selectedCells(): Locator {
+    return this.page.locator('[data-cell][aria-selected="true"]');
+  }
+
+  /** Opens the cell's tab, clicks the cell, and waits until it is the selected one. */
+  async selectCell(table: TableId, row: string, column: string): Promise<Locator> {
+    await this.openTable(table);
+    const cell = this.cell(table, row, column);
+    await cell.click();
+    await expect(cell).toHaveAttribute('aria-selected', 'true');
+    return cell;
+  }
+
+  /** The text box of the cell being edited, if any. */
+  editor(): Locator {
+    return this.grid().getByRole('textbox');
+  }
+
+  /** Selects the cell, types the new value over it (as in a spreadsheet) and commits with Enter. */
+  async editCell(table: TableId, row: string, column: string, value: string): Promise<Locator> {
+    const cell = await this.selectCell(table, row, column);
+    await this.page.keyboard.type(value);
+    await expect(this.editor()).toHaveValue(value);
+    await this.page.keyboard.press('Enter');
+    await expect(this.editor()).toHaveCount(0);
+    return cell;
+  }
+
+  // ── the source ──────────────────────────────────────────────────────────────────────────────
+
+  source(): Locator {
+    return this.page.getByRole('region', { name: '原文' });
+  }
+
+  sourceSpan(start: number, end: number): Locator {
+    return this.source().locator(`[data-span="${start}-${end}"]`);
+  }
+
+  /** The marks the UI shows as the current place in the source. */
+  selectedSourceMarks(): Locator {
+    return this.source().locator('[data-span].is-selected, [data-span][aria-current="true"]');
+  }
+
+  /** Scrolls every scrollable part of the source pane to its end. */
+  async scrollSourceToEnd(): Promise<void> {
+    await this.source().evaluate((pane) => {
+      for (const element of [pane, ...pane.querySelectorAll('*')]) {
+        if (element.scrollHeight > element.clientHeight) element.scrollTop = element.scrollHeight;
+      }
+    });
+  }
+
+  // ── export ──────────────────────────────────────────────────────────────────────────────────
+
+  /** Clicks 导出 JSON and returns the download (waited for from before the click). */
+  async download(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: '导出 JSON' }).click();
+    return download;
+  }
+
+  async downloadJson(): Promise<{ download: Download; json: unknown }> {
+    const download = await this.download();
+    const path = await download.path();
+    const json: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return { download, json };
+  }
+}
