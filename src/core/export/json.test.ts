@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { standaloneValidator } from '../../../scripts/validatorSource';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../index';
 import type { Report } from '../types';
@@ -284,5 +285,12 @@ describe('report@1 export', () => {
     const name = seedNames[0] ?? '';
     const [first, second] = await Promise.all([exportSeed(name), exportSeed(name)]);
     expect(second.json).toBe(first.json);
+  });
+});
+
+describe('the standalone validator', () => {
+  it('R9.6 validateReport.js is compiled from the current report.schema.json', () => {
+    const committed = readFileSync(new URL('./validateReport.js', import.meta.url), 'utf8');
+    expect(committed).toBe(standaloneValidator());
   });
 });

@@ -1,13 +1,10 @@
-// The way back in: an exported report, accepted only as report.schema.json describes it. Kept apart
+// The way back in: an exported report, accepted only as report.schema.json describes it. The schema
+// is compiled ahead of time (scripts/build-validator.ts): no ajv and no eval in the page. Kept apart
 // from json.ts so that exporting does not load the validator.
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Report } from '../types';
-import schema from './report.schema.json';
+import { validate, type ValidationError } from './validateReport.js';
 
-// Compiled on first use: most sessions never import a file, and compiling costs a few milliseconds.
-let validator: ValidateFunction<Report> | undefined;
-
-function describe(errors: ErrorObject[] | null | undefined): string {
+function describe(errors: ValidationError[] | null | undefined): string {
   const first = errors?.[0];
   return first ? `${first.instancePath || '/'} ${first.message ?? first.keyword}` : '未知错误';
 }
@@ -25,7 +22,6 @@ export function parseReportJson(
       error: `不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`,
     };
   }
-  validator ??= new Ajv2020({ strict: true, allowUnionTypes: true }).compile<Report>(schema);
-  if (validator(data)) return { ok: true, report: data };
-  return { ok: false, error: `不符合 nianbao/report@1：${describe(validator.errors)}` };
+  if (validate(data)) return { ok: true, report: data as Report };
+  return { ok: false, error: `不符合 nianbao/report@1：${describe(validate.errors)}` };
 }
