@@ -49,7 +49,15 @@ export function placeRow(
     slots.push(blankAt(item.span, 0));
     missing -= 1;
   }
-  if (missing <= 0) return { kind: 'fixed', slots: slots.slice(0, width) };
+  if (missing <= 0) {
+    // More cells than columns: which one does not belong is a guess, so none is sure (SPEC R5.9).
+    const extra = items.filter((item) => item.kind === 'cell').length > width;
+    const kept = slots.slice(0, width);
+    return {
+      kind: 'fixed',
+      slots: extra ? kept.map((slot) => ({ ...slot, confidence: 'low' })) : kept,
+    };
+  }
 
   const printed = items.flatMap((item) => (item.kind === 'cell' ? [item] : []));
   const candidates = [...increasingPositions(printed.length, width)].map((positions) => {

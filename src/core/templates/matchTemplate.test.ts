@@ -190,4 +190,27 @@ describe('readTables', () => {
       matchStatsTemplate(foldLabel('本报告由概述、政府信息公开情况统计表共五个部分组成。')),
     ).toBeNull();
   });
+
+  it('R5.9 a row printed with more numbers than columns keeps the first, low confidence, and says so', () => {
+    const text = [
+      ...REQUESTS_2021,
+      '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | ||',
+      '二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||',
+    ].join('\n');
+    const result = read(text, 2022);
+    const row = result.tables?.[0]?.rows[0];
+    expect(Object.values(row?.cells ?? {}).map((cell) => cell.raw)).toEqual([
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
+    expect(new Set(Object.values(row?.cells ?? {}).map((cell) => cell.confidence))).toEqual(
+      new Set(['low']),
+    );
+    expect(result.issues?.map((issue) => issue.code)).toEqual(['extra-cells']);
+  });
 });

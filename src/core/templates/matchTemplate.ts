@@ -1,6 +1,7 @@
 import { parseCellText } from '../cells';
 import { foldLabel } from '../fold';
 import type { Token } from '../formats/text';
+import type { Span } from '../types';
 import { placeRow, type RowItem } from '../layout';
 import { FINGERPRINTS, TEMPLATES, type RowDef, type TableDef, type TemplateDef } from './national';
 import {
@@ -131,9 +132,13 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
       placement: placeRow(entry.items, entry.def.columns.length, readNumber, rowEquation(def)),
     })),
   );
+  const overfull = rows
+    .filter((entry) => countCells(entry.items) > entry.def.columns.length)
+    .map((entry) => entry.label.text.trim());
   const last = rows[rows.length - 1] as Collected;
   const end = last.items.reduce((max, item) => Math.max(max, item.span[1]), last.label.span[1]);
-  return { table, region: [(rows[0] as Collected).label.span[0], end], ambiguous, next: index };
+  const region: Span = [(rows[0] as Collected).label.span[0], end];
+  return { table, region, ambiguous, overfull, next: index };
 }
 
 function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Found | null {

@@ -1,3 +1,4 @@
+import { splitDigits } from '../digits';
 import { foldLabel, stripLabelNumber, type FoldedText } from '../fold';
 import { openRow, type Placement, type RowEquation, type Slot } from '../layout';
 import type { Span } from '../types';
@@ -223,23 +224,9 @@ function segmentRow(
   equation?: RowEquation,
 ): Placement {
   const width = columns.length;
-  const candidates: Slot[][] = [];
-  const cuts: number[] = [];
-  const walk = (position: number) => {
-    if (candidates.length >= MAX_CANDIDATES) return;
-    if (cuts.length === width) {
-      if (position === digits.run.length) candidates.push(slotsOf(folded, digits, cuts));
-      return;
-    }
-    const left = width - cuts.length - 1;
-    for (let end = position + 1; end <= digits.run.length - left; end++) {
-      if (!NUMBER.test(digits.run.slice(position, end))) continue;
-      cuts.push(position);
-      walk(end);
-      cuts.pop();
-    }
-  };
-  walk(0);
+  const candidates = splitDigits(digits.run, width, MAX_CANDIDATES).map((cuts) =>
+    slotsOf(folded, digits, cuts),
+  );
   if (candidates.length === 0) {
     const blanks: Slot[] = Array.from({ length: width }, () => ({
       text: '',
@@ -265,9 +252,6 @@ function implausibility(slots: readonly Slot[], columns: readonly string[]): num
   const change = columns.indexOf('change');
   return spread + (change >= 0 ? 10 * (lengths[change] ?? 0) : 0);
 }
-
-// A number as printed in these copies: no leading zero, at most one decimal point inside.
-const NUMBER = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 function slotsOf(
   folded: FoldedText,

@@ -18,6 +18,8 @@ export interface Found {
   region: Span;
   /** Labels of the rows whose cells stay low confidence. */
   ambiguous: string[];
+  /** Labels of the rows printed with more numbers than the template has columns. */
+  overfull?: string[];
   /** Where the next table's search starts (a token index or a text offset, per reader). */
   next: number;
 }
@@ -46,6 +48,14 @@ export function collectTables(
         code: 'ambiguous-layout',
         severity: 'warning',
         message: `${def.title}：${found.ambiguous.join('、')} 的数字无法唯一确定位置或拆分，已标为低置信度，请核对`,
+        span: found.region,
+      });
+    }
+    if (found.overfull && found.overfull.length > 0) {
+      reading.issues.push({
+        code: 'extra-cells',
+        severity: 'warning',
+        message: `${def.title}：${found.overfull.join('、')} 印出的数字多于模板的列数，多出的数字未读入，已标为低置信度，请核对`,
         span: found.region,
       });
     }
