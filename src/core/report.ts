@@ -11,7 +11,7 @@ import { matchStatsTemplate } from './templates/stats';
 import { foldWithOffsets } from './fold';
 import type { TableReading } from './templates/tableParts';
 import type { TemplateDef } from './templates/national';
-import type { Issue, Report, SourceFormat, Table, TemplateId } from './types';
+import type { Issue, Report, SourceFormat, Span, Table, TemplateId } from './types';
 import { PARSER_NAME, PARSER_VERSION } from './version';
 
 export type ParseResult =
@@ -65,6 +65,7 @@ function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
     });
   }
   const tables = hasNumbers ? reading.tables : [];
+  issues.push(...missingTables(body, tables));
   const report: Report = {
     schema: 'nianbao/report@1',
     parser: { name: PARSER_NAME, version: PARSER_VERSION },
@@ -120,6 +121,36 @@ function readReportTables(
     if (hasTableNumbers(reading.tables)) return { template, reading };
   }
   return { template: national, reading: first };
+}
+
+// The 2019/2021 section headings over each table (report-templates.md §1), and the heading only the
+// 2019/2021 forms have, which tells a national-form report from an older prose one.
+const TABLE_HEADINGS: readonly [id: string, heading: RegExp][] = [
+  ['active', /^[二2][、.．]\s*主动公开政府信息情况\s*$/m],
+  ['requests', /^[三3][、.．]\s*收到和处理政府信息公开申请情况\s*$/m],
+  [
+    'appeals',
+    /^[四4][、.．]\s*(?:政府信息公开行政复议、行政诉讼|因政府信息公开工作被申请行政复议、?提起行政诉讼)情况\s*$/m,
+  ],
+];
+const NATIONAL_FORM = /收到和处理政府信息公开申请情况/;
+
+/** A national-form section whose table is not in the text (published as an image): SPEC R3.9. */
+function missingTables(body: string, tables: readonly Table[]): Issue[] {
+  if (tables.length === 0 && !NATIONAL_FORM.test(body)) return [];
+  return TABLE_HEADINGS.flatMap(([id, heading]) => {
+    const match = heading.exec(body);
+    if (!match || tables.some((table) => table.id === id)) return [];
+    const start = match.index + (match[0].length - match[0].trimStart().length);
+    return [
+      {
+        code: 'table-missing',
+        severity: 'warning' as const,
+        message: `“${match[0].trim()}”下没有找到表格（可能以图片发布）：请对照原件补录`,
+        span: [start, start + match[0].trim().length] as Span,
+      },
+    ];
+  });
 }
 
 function hasTableNumbers(tables: readonly Table[]): boolean {
