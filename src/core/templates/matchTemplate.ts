@@ -66,6 +66,7 @@ interface Collected {
 
 function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Found | null {
   const collected: Collected[] = [];
+  const extras: string[] = [];
   let current: Collected | null = null;
   let nextRow = 0;
   let index = from;
@@ -106,6 +107,23 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
       current.items.push({ kind: 'cell', text: token.text, span: token.span });
       continue;
     }
+    // A label the template does not know, followed by numbers: a row the report adds, or one whose
+    // label came out garbled. Kept, never dropped, and reported (SPEC R3.10).
+    const next = tokens[index + 1];
+    const numbersFollow = next?.kind === 'text' && parseCellText(next.text).kind === 'number';
+    if (short && !header && numbersFollow && kind === 'text') {
+      const columns = (current ?? collected[collected.length - 1])?.def.columns ?? [];
+      const unknown: RowDef = {
+        key: `extra.${extras.length + 1}`,
+        label: token.text.trim(),
+        pattern: NEVER,
+        columns,
+      };
+      extras.push(unknown.label);
+      current = { def: unknown, label: token, items: [] };
+      collected.push(current);
+      continue;
+    }
     // Block captions and column headers between rows (表二) are short text; anything else ends the table.
     const rowsLeft = def.anyOrder ? collected.length < def.rows.length : nextRow < def.rows.length;
     if (short && rowsLeft) {
@@ -138,7 +156,8 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
   const last = rows[rows.length - 1] as Collected;
   const end = last.items.reduce((max, item) => Math.max(max, item.span[1]), last.label.span[1]);
   const region: Span = [(rows[0] as Collected).label.span[0], end];
-  return { table, region, ambiguous, overfull, next: index };
+  const missing = def.id === 'requests' ? missingRequestRows(def, rows) : [];
+  return { table, region, ambiguous, overfull, extras, missing, next: index };
 }
 
 function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Found | null {
@@ -182,6 +201,22 @@ function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Fou
   const startToken = tokens[start] as Token;
   const end = items.reduce((max, item) => Math.max(max, item.span[1]), startToken.span[1]);
   return { table, region: [startToken.span[0], end], ambiguous, next: index };
+}
+
+const NEVER = /(?!)/;
+
+/** 表三 rows both forms print, absent between the rows that were read (SPEC R3.10). */
+function missingRequestRows(def: TableDef, rows: readonly Collected[]): string[] {
+  const keys = new Set(rows.map((entry) => entry.def.key));
+  const splitOther = [...keys].some((key) => key.startsWith('other.'));
+  const read = def.rows.map((row, i) => (keys.has(row.key) ? i : -1)).filter((i) => i >= 0);
+  const [first, last] = [Math.min(...read), Math.max(...read)];
+  return def.rows
+    .filter((row, i) => i > first && i < last && !keys.has(row.key))
+    .filter((row) =>
+      row.key === 'other' ? !splitOther : !row.key.startsWith('other.') || !keys.has('other'),
+    )
+    .map((row) => row.label);
 }
 
 function findRow(def: TableDef, from: number, core: string, seen: readonly Collected[]): number {

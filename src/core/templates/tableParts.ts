@@ -20,6 +20,10 @@ export interface Found {
   ambiguous: string[];
   /** Labels of the rows printed with more numbers than the template has columns. */
   overfull?: string[];
+  /** Labels of rows the template does not know, kept as `extra.N` rows. */
+  extras?: string[];
+  /** Labels of template rows the table should have and does not. */
+  missing?: string[];
   /** Where the next table's search starts (a token index or a text offset, per reader). */
   next: number;
 }
@@ -56,6 +60,22 @@ export function collectTables(
         code: 'extra-cells',
         severity: 'warning',
         message: `${def.title}：${found.overfull.join('、')} 印出的数字多于模板的列数，多出的数字未读入，已标为低置信度，请核对`,
+        span: found.region,
+      });
+    }
+    if (found.extras && found.extras.length > 0) {
+      reading.issues.push({
+        code: 'unknown-row',
+        severity: 'warning',
+        message: `${def.title}：${found.extras.map((label) => `“${label}”`).join('、')} 不是模板中的行，已作为附加行保留，请核对`,
+        span: found.region,
+      });
+    }
+    if (found.missing && found.missing.length > 0) {
+      reading.issues.push({
+        code: 'row-missing',
+        severity: 'warning',
+        message: `${def.title}：没有找到 ${found.missing.map((label) => `“${label}”`).join('、')}，请对照原文核对`,
         span: found.region,
       });
     }
