@@ -1,15 +1,8 @@
 // npm run accuracy: scores the parser against the golden set (the seeds' hand-checked expectations in
 // src/core/fixtures/expected and the corpus truth in src/core/fixtures/corpus/truth). Prints figures,
 // never fails: the golden tests are what fails.
-import { readFileSync, readdirSync } from 'node:fs';
 import { parseReport, type Report } from '../src/core/index';
-
-interface Truth {
-  file: string;
-  meta: { agency: string; year: number; template: string };
-  cells: Record<string, number | null>;
-  facts: Record<string, number>;
-}
+import { goldenCases, readFixture } from './golden';
 
 interface Score {
   files: number;
@@ -23,34 +16,7 @@ interface Score {
   factsRight: number;
 }
 
-const fixtures = new URL('../src/core/fixtures/', import.meta.url);
-const additions = (
-  JSON.parse(readFileSync(new URL('corpus-additions.json', fixtures), 'utf8')) as {
-    cells: Record<string, Record<string, number | null>>;
-  }
-).cells;
-const golden = [
-  ...readTruths('expected/').map((truth) => ({ truth, path: `seeds/${truth.file}` })),
-  ...readTruths('corpus/truth/').map((truth) => ({
-    truth: { ...truth, cells: { ...truth.cells, ...additions[truth.file] } },
-    path: `corpus/${truth.file}`,
-  })),
-];
-
-function readTruths(dir: string): Truth[] {
-  return readdirSync(new URL(dir, fixtures))
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(new URL(`${dir}${name}`, fixtures), 'utf8')) as Truth);
-}
-
-function formatOf(file: string): string {
-  if (/\.pdf$/.test(file)) return 'pdf';
-  if (/\.html?$/.test(file)) return 'html';
-  if (/_flat\.txt$/.test(file)) return 'text (flattened cells)';
-  if (/\.md$/.test(file)) return 'markdown';
-  return 'text';
-}
+const golden = goldenCases();
 
 const empty = (): Score => ({
   files: 0,
@@ -68,8 +34,8 @@ const byTemplate = new Map<string, Score>();
 const wrongCells: string[] = [];
 const failures: string[] = [];
 
-for (const { truth, path } of golden) {
-  const bytes = new Uint8Array(readFileSync(new URL(path, fixtures)));
+for (const { truth, path, format } of golden) {
+  const bytes = readFixture(path);
   const result = await parseReport(bytes, truth.file);
   const report: Report | null = result.ok ? result.report : null;
   if (!result.ok) failures.push(`${truth.file}: ${result.error.code} ${result.error.message}`);
@@ -81,17 +47,14 @@ for (const { truth, path } of golden) {
           value: cell.value,
           low: cell.confidence === 'low',
         });
-  for (const score of [
-    lookup(byFormat, formatOf(truth.file)),
-    lookup(byTemplate, truth.meta.template),
-  ]) {
+  for (const score of [lookup(byFormat, format), lookup(byTemplate, truth.meta.template)]) {
     score.files += 1;
     for (const [key, value] of Object.entries(truth.cells)) {
       score.cells += 1;
       const got = cells.get(key);
       if (got?.low) score.low += 1;
       if (got && got.value === value) score.cellsRight += 1;
-      else if (report && score === lookup(byFormat, formatOf(truth.file)))
+      else if (report && score === lookup(byFormat, format))
         wrongCells.push(
           `${truth.file} ${key}: expected ${value}, got ${got ? `${got.value}${got.low ? ' (low)' : ''}` : 'nothing'}`,
         );

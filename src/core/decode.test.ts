@@ -31,6 +31,23 @@ describe('decodeBytes', () => {
     expect(fallback.issues.map((issue) => issue.code)).toEqual(['decode-fallback']);
   });
 
+  it('R1.3 a page’s declared charset is evidence, not proof', () => {
+    expect(decodeBytes(utf8('政府信息公开'), 'gb2312')).toMatchObject({
+      encoding: 'utf-8',
+      issues: [],
+    });
+    expect(decodeBytes(GB, 'gbk')).toMatchObject({
+      text: '政府信息公开',
+      encoding: 'gb18030',
+      issues: [],
+    });
+    const big5 = new Uint8Array([0xac, 0x46, 0xa9, 0xb2]); // 政府 in Big5
+    expect(decodeBytes(big5, 'big5')).toMatchObject({ text: '政府', encoding: 'big5', issues: [] });
+    const wrong = decodeBytes(GB, 'shift_jis');
+    expect(wrong.encoding).toBe('gb18030');
+    expect(wrong.issues.map((issue) => issue.code)).toEqual(['decode-fallback']);
+  });
+
   it('R1.4 bytes with NULs or mostly control characters are binary, Chinese text is not', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     expect(looksBinary(png, decodeBytes(png).text)).toBe(true);

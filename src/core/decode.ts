@@ -6,51 +6,58 @@ export interface Decoded {
   issues: Issue[];
 }
 
+const GB_FAMILY = /^(?:gb2312|gbk|gb18030|x-gbk|csgb2312|gb_2312-80|chinese|iso-ir-58)$/;
+
 /**
- * Bytes → text (SPEC R1). A BOM decides; otherwise strict UTF-8, then GB18030 (which also reads
- * GBK and GB2312). The `gbk` label decodes differently in Node and browsers, so it is never used.
+ * Bytes → text (SPEC R1.2, R1.3). A BOM decides; otherwise strict UTF-8; otherwise the encoding an HTML
+ * page declares, when it decodes cleanly; otherwise GB18030 (which also reads GBK and GB2312). A page's
+ * declaration is evidence, not proof: bytes that are valid UTF-8 stay UTF-8 whatever it says. The
+ * `gbk` label is never used, because Node and browsers decode it differently.
  */
-export function decodeBytes(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+export function decodeBytes(bytes: Uint8Array, declared: string | null = null): Decoded {
+  const bom = BOMS.find(({ mark }) => mark.every((byte, i) => bytes[i] === byte));
+  if (bom) {
     return {
-      text: new TextDecoder('utf-8').decode(bytes.subarray(3)),
-      encoding: 'utf-8',
+      text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.mark.length)),
+      encoding: bom.encoding,
       issues: [],
     };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return {
-      text: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
-      encoding: 'utf-16le',
-      issues: [],
-    };
+  const utf8 = tryDecode('utf-8', bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', issues: [] };
+  if (declared !== null && GB_FAMILY.test(declared)) {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', issues: [] };
   }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return {
-      text: new TextDecoder('utf-16be').decode(bytes.subarray(2)),
-      encoding: 'utf-16be',
-      issues: [],
-    };
-  }
+  const other = declared !== null && declared !== 'utf-8' ? tryDecode(declared, bytes) : null;
+  if (declared !== null && other !== null) return { text: other, encoding: declared, issues: [] };
+  return {
+    text: new TextDecoder('gb18030').decode(bytes),
+    encoding: 'gb18030',
+    issues: [
+      {
+        code: 'decode-fallback',
+        severity: 'info',
+        message: declared
+          ? `文件声明的编码 ${declared} 与内容不符，已按 GB18030（兼容 GBK/GB2312）解码`
+          : '文件不是有效的 UTF-8，已按 GB18030（兼容 GBK/GB2312）解码',
+        span: null,
+      },
+    ],
+  };
+}
+
+const BOMS: readonly { mark: readonly number[]; encoding: string }[] = [
+  { mark: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { mark: [0xff, 0xfe], encoding: 'utf-16le' },
+  { mark: [0xfe, 0xff], encoding: 'utf-16be' },
+];
+
+/** The text, or null when the bytes are not valid in that encoding or the label is unknown. */
+function tryDecode(label: string, bytes: Uint8Array): string | null {
   try {
-    return {
-      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
-      encoding: 'utf-8',
-      issues: [],
-    };
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
-    return {
-      text: new TextDecoder('gb18030').decode(bytes),
-      encoding: 'gb18030',
-      issues: [
-        {
-          code: 'decode-fallback',
-          severity: 'info',
-          message: '文件不是有效的 UTF-8，已按 GB18030（兼容 GBK/GB2312）解码',
-          span: null,
-        },
-      ],
-    };
+    return null;
   }
 }
 

@@ -1,43 +1,16 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from './report';
 import type { Report } from './types';
+import { goldenCases, readFixture } from '../../scripts/golden';
 
-// Real reports with hand-checked values: the seeds (fixtures/expected) and the corpus (fixtures/corpus/truth).
-interface Truth {
-  file: string;
-  meta: { agency: string; year: number; template: string };
-  cells: Record<string, number | null>;
-  facts: Record<string, number>;
-  duplicated: boolean;
-}
-
-const fixtures = new URL('./fixtures/', import.meta.url);
-const load = (dir: string) =>
-  readdirSync(new URL(dir, fixtures))
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => JSON.parse(readFileSync(new URL(`${dir}${name}`, fixtures), 'utf8')) as Truth);
-// Hand-checked cells the corpus truth leaves out (its 统计表 tables).
-const additions = (
-  JSON.parse(readFileSync(new URL('corpus-additions.json', fixtures), 'utf8')) as {
-    cells: Record<string, Record<string, number | null>>;
-  }
-).cells;
-const cases = [
-  ...load('expected/').map((truth) => ({ truth, path: `seeds/${truth.file}` })),
-  ...load('corpus/truth/')
-    .filter((truth) => /\.(txt|md)$/.test(truth.file))
-    .map((truth) => ({
-      truth: { ...truth, cells: { ...truth.cells, ...additions[truth.file] } },
-      path: `corpus/${truth.file}`,
-    })),
-];
+// Real reports with hand-checked values, in every format the parser reads (scripts/golden.ts).
+const cases = goldenCases();
 
 // Share of cells that must be right even where the layout leaves the parser guessing (digit runs).
 const MIN_RIGHT = 0.98;
 
 async function parse(path: string): Promise<Report> {
-  const bytes = new Uint8Array(readFileSync(new URL(path, fixtures)));
+  const bytes = readFixture(path);
   const result = await parseReport(bytes, path.split('/').pop() ?? path);
   if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
   return result.report;

@@ -2,6 +2,9 @@ import { runChecks } from './checks';
 import { decodeBytes, looksBinary } from './decode';
 import { findRepeat } from './duplicate';
 import { extractFacts } from './facts';
+import { htmlCharset } from './formats/charset';
+import { readDocx } from './formats/docx';
+import { readHtml } from './formats/html';
 import { tokenizeText } from './formats/text';
 import { extractMeta } from './meta';
 import { digestHex } from './sha256';
@@ -19,23 +22,64 @@ export type ParseResult =
 
 /** Bytes of one file → a report@1, or the reason the file is not a report (SPEC R0). Never throws on input. */
 export async function parseReport(bytes: Uint8Array, name: string): Promise<ParseResult> {
-  const result = parseTextReport(bytes, name);
-  if (result.ok) result.report.source.sha256 = await digestHex(bytes);
-  return result;
+  if (bytes.length === 0) return failure('empty-file', '文件是空的，没有可读取的内容');
+  const source = await readSource(bytes, name);
+  if (!source.ok) return failure(source.code, source.message);
+  const report = buildReport(source, bytes, name);
+  report.source.sha256 = await digestHex(bytes);
+  return { ok: true, report };
 }
 
-function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
-  if (bytes.length === 0) return failure('empty-file', '文件是空的，没有可读取的内容');
+interface SourceText {
+  ok: true;
+  /** The display text: what the app shows beside the tables, and what every span points into. */
+  text: string;
+  format: SourceFormat;
+  encoding: string;
+  issues: Issue[];
+}
+
+type SourceFailure = { ok: false; code: string; message: string };
+
+/** One reader per format, each giving a display text (SPEC R1.1, R11, R12). */
+async function readSource(bytes: Uint8Array, name: string): Promise<SourceText | SourceFailure> {
   const format = sniffFormat(bytes, name);
-  if (format !== 'text') {
-    return failure('unsupported-format', `暂不支持 ${format.toUpperCase()} 文件，请使用文本副本`);
+  if (format === 'pdf') {
+    // pdf.js is large: it is loaded only when a PDF arrives.
+    const { readPdf } = await import('./formats/pdf');
+    const read = await readPdf(bytes);
+    return read.ok ? { ...read, format, encoding: 'unicode' } : read;
   }
-  const decoded = decodeBytes(bytes);
+  if (format === 'docx') {
+    const read = readDocx(bytes);
+    return read.ok ? { ...read, format, encoding: 'utf-8' } : read;
+  }
+  const decoded = decodeBytes(bytes, format === 'html' ? htmlCharset(bytes) : null);
   if (looksBinary(bytes, decoded.text)) {
-    return failure('binary-file', '这是二进制文件，不是文本格式的年度报告');
+    return { ok: false, code: 'binary-file', message: '这是二进制文件，不是文本格式的年度报告' };
   }
-  const text = decoded.text;
-  const issues: Issue[] = [...decoded.issues];
+  if (format === 'html') {
+    const read = readHtml(decoded.text);
+    return {
+      ok: true,
+      text: read.text,
+      format,
+      encoding: decoded.encoding,
+      issues: [...decoded.issues, ...read.issues],
+    };
+  }
+  return {
+    ok: true,
+    text: decoded.text,
+    format,
+    encoding: decoded.encoding,
+    issues: decoded.issues,
+  };
+}
+
+function buildReport(source: SourceText, bytes: Uint8Array, name: string): Report {
+  const text = source.text;
+  const issues: Issue[] = [...source.issues];
   const repeat = findRepeat(text);
   if (repeat) {
     issues.push({
@@ -73,8 +117,8 @@ function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
       name,
       sha256: '',
       bytes: bytes.length,
-      format,
-      encoding: decoded.encoding,
+      format: source.format,
+      encoding: source.encoding,
     },
     meta: { agency: meta.agency, year: meta.year, template: templateId, published: meta.published },
     tables,
@@ -85,7 +129,7 @@ function parseTextReport(bytes: Uint8Array, name: string): ParseResult {
     review: { status: 'unreviewed', updatedAt: null },
     text,
   };
-  return { ok: true, report };
+  return report;
 }
 
 const NO_TABLES: TableReading = { tables: [], regions: [], issues: [] };

@@ -120,6 +120,19 @@ describe('readTables', () => {
     ]);
   });
 
+  it('R3.7 a group label cut to a fragment (三、本) does not end the table', () => {
+    const text = [
+      ...REQUESTS_2021,
+      '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||',
+      '三、本',
+      '（一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||',
+    ].join('\n');
+    expect(read(text, 2022).tables?.[0]?.rows.map((row) => row.key)).toEqual([
+      'newReceived',
+      'granted',
+    ]);
+  });
+
   it('R3.7 a table ends at the next section heading', () => {
     const text = [
       '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
@@ -226,15 +239,31 @@ describe('readTables', () => {
       '三、本年度办理结果 | （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | |',
       '（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||',
       '（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |',
-      '2.其他法律行政止公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||',
+      '2.属于本机关的内部说明 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||',
       '3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||',
     ].join('\n');
     const result = read(text, 2022);
     const requests = result.tables?.[0];
     const extra = requests?.rows.find((row) => row.key === 'extra.1');
-    expect(extra?.label).toBe('2.其他法律行政止公开');
+    expect(extra?.label).toBe('2.属于本机关的内部说明');
     expect(extra?.cells.total?.value).toBe(2);
     expect(result.issues?.map((issue) => issue.code)).toEqual(['unknown-row', 'row-missing']);
     expect(result.issues?.[1]?.message).toContain('其他法律行政法规禁止公开');
+  });
+
+  it('R3.11 a label that lost characters is read as the next template row it is part of', () => {
+    const text = [
+      ...REQUESTS_2021,
+      '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||',
+      '（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |',
+      '2.其他法律行政止公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||',
+      '3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||',
+    ].join('\n');
+    const result = read(text, 2022);
+    const row = result.tables?.[0]?.rows.find(
+      (candidate) => candidate.key === 'denied.lawForbidden',
+    );
+    expect(row?.cells.total?.value).toBe(2);
+    expect(codes(result.issues)).toEqual(['label-garbled']);
   });
 });

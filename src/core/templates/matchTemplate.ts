@@ -1,5 +1,5 @@
 import { parseCellText } from '../cells';
-import { foldLabel } from '../fold';
+import { foldLabel, stripLabelNumber } from '../fold';
 import type { Token } from '../formats/text';
 import type { Span } from '../types';
 import { placeRow, type RowItem } from '../layout';
@@ -18,6 +18,7 @@ import {
 const MAX_TEXT_CELL = 20;
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[0-9]+、)/;
 const MAX_MISSING_LEAD = 2;
+const MIN_HEADING = 4;
 const BLOCK_HEADER = /^(?:第二十条|信息内容|申请人情况|法人或其他组织)/;
 
 const headerWords = new Map<TableDef, string[]>();
@@ -67,6 +68,7 @@ interface Collected {
 function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Found | null {
   const collected: Collected[] = [];
   const extras: string[] = [];
+  const garbled: string[] = [];
   let current: Collected | null = null;
   let nextRow = 0;
   let index = from;
@@ -100,7 +102,11 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
       continue;
     }
     // 统计表 sections (一、主动公开情况 | — | —) are rows of the table, not headings after it.
-    const heading = !def.anyOrder && SECTION_HEADING.test(token.folded);
+    // A fragment such as `三、本` (a group label cut by a page break) is not a heading.
+    const heading =
+      !def.anyOrder &&
+      SECTION_HEADING.test(token.folded) &&
+      (core ?? token.folded).length >= MIN_HEADING;
     const short = token.folded.length <= MAX_TEXT_CELL && !heading;
     const header = core !== null && isHeader(core, def);
     if (current && short && !header && cellCount < current.def.columns.length) {
@@ -112,6 +118,17 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
     const next = tokens[index + 1];
     const numbersFollow = next?.kind === 'text' && parseCellText(next.text).kind === 'number';
     if (short && !header && numbersFollow && kind === 'text') {
+      // A label with characters lost (a PDF's vertical group label takes some): the next rows of the
+      // template whose words contain it, in order, from its first character on (SPEC R3.11).
+      const near = core === null || def.anyOrder ? -1 : findGarbled(def, nextRow, core);
+      if (near >= 0) {
+        const rowDef = def.rows[near] as RowDef;
+        garbled.push(`“${token.text.trim()}”按“${rowDef.label}”读入`);
+        current = { def: rowDef, label: token, items: [] };
+        collected.push(current);
+        nextRow = near + 1;
+        continue;
+      }
       const columns = (current ?? collected[collected.length - 1])?.def.columns ?? [];
       const unknown: RowDef = {
         key: `extra.${extras.length + 1}`,
@@ -157,7 +174,7 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
   const end = last.items.reduce((max, item) => Math.max(max, item.span[1]), last.label.span[1]);
   const region: Span = [(rows[0] as Collected).label.span[0], end];
   const missing = def.id === 'requests' ? missingRequestRows(def, rows) : [];
-  return { table, region, ambiguous, overfull, extras, missing, next: index };
+  return { table, region, ambiguous, overfull, extras, missing, garbled, next: index };
 }
 
 function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Found | null {
@@ -204,6 +221,29 @@ function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Fou
 }
 
 const NEVER = /(?!)/;
+// How far ahead a garbled label may be, and how much of the row's words it must keep.
+const GARBLED_LOOKAHEAD = 2;
+const GARBLED_SHARE = 0.6;
+
+function findGarbled(def: TableDef, from: number, core: string): number {
+  for (let i = from; i < Math.min(def.rows.length, from + GARBLED_LOOKAHEAD); i++) {
+    const words = stripLabelNumber(foldLabel((def.rows[i] as RowDef).label)).replace(/\(.*$/, '');
+    if (
+      core[0] === words[0] &&
+      core.length >= GARBLED_SHARE * words.length &&
+      isSubsequence(core, words)
+    ) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+function isSubsequence(part: string, whole: string): boolean {
+  let at = 0;
+  for (const char of whole) if (part[at] === char) at += 1;
+  return at === part.length;
+}
 
 /** 表三 rows both forms print, absent between the rows that were read (SPEC R3.10). */
 function missingRequestRows(def: TableDef, rows: readonly Collected[]): string[] {

@@ -24,6 +24,8 @@ export interface Found {
   extras?: string[];
   /** Labels of template rows the table should have and does not. */
   missing?: string[];
+  /** Labels read as a template row although characters of it are missing. */
+  garbled?: string[];
   /** Where the next table's search starts (a token index or a text offset, per reader). */
   next: number;
 }
@@ -68,6 +70,14 @@ export function collectTables(
         code: 'unknown-row',
         severity: 'warning',
         message: `${def.title}：${found.extras.map((label) => `“${label}”`).join('、')} 不是模板中的行，已作为附加行保留，请核对`,
+        span: found.region,
+      });
+    }
+    if (found.garbled && found.garbled.length > 0) {
+      reading.issues.push({
+        code: 'label-garbled',
+        severity: 'info',
+        message: `${def.title}：${found.garbled.join('；')}（行名缺字），请核对`,
         span: found.region,
       });
     }

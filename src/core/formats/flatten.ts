@@ -1,0 +1,169 @@
+import type { Issue } from '../types';
+
+/** One cell of a source table (HTML `<td>`, DOCX `w:tc`), before its spans are expanded. */
+export interface FlatCell {
+  /** The cell's text on one line, already trimmed (empty for a blank cell). */
+  text: string;
+  rowspan: number;
+  colspan: number;
+}
+
+// HTML's own limits on a span; and a budget of grid slots, so a hostile page (thousands of cells
+// spanning thousands of rows) cannot make the grid quadratic: past it, spans are not expanded.
+const MAX_SPAN = 1000;
+const MAX_SLOTS = 100_000;
+
+function span(value: number): number {
+  return Number.isFinite(value) && value >= 1 ? Math.min(Math.floor(value), MAX_SPAN) : 1;
+}
+
+/**
+ * Writes a table as the lines of the flattened text form (SPEC R2, R11.2): every cell as `text |`
+ * (a blank cell as a bare `|`) in the row where it starts, then, when the row has grid slots it does
+ * not own (covered by a rowspan from above or by a colspan), a run of that many `|` on its own line.
+ * Spans are expanded through an occupancy grid, so a cell after a rowspan lands in the right slot.
+ * A rowspan is cut at the last row of the table.
+ */
+export function flattenTable(rows: readonly (readonly FlatCell[])[]): {
+  lines: string[];
+  spansIgnored: boolean;
+} {
+  const lines: string[] = [];
+  // occupied[r]: the slots of row r taken by a cell (its own, or a rowspan from a row above).
+  const occupied: Set<number>[] = rows.map(() => new Set<number>());
+  let budget = MAX_SLOTS;
+  let spansIgnored = false;
+  rows.forEach((row, r) => {
+    const taken = occupied[r] ?? new Set<number>();
+    let column = 0;
+    for (const cell of row) {
+      while (taken.has(column)) column += 1;
+      let rowspan = Math.min(span(cell.rowspan), rows.length - r);
+      let colspan = span(cell.colspan);
+      budget -= rowspan * colspan;
+      if (budget < 0) rowspan = colspan = 1;
+      if (budget < 0) spansIgnored = true;
+      lines.push(cell.text === '' ? '|' : `${cell.text} |`);
+      for (let dr = 0; dr < rowspan; dr += 1) {
+        const slots = occupied[r + dr];
+        if (slots) for (let dc = 0; dc < colspan; dc += 1) slots.add(column + dc);
+      }
+      column += colspan;
+    }
+    // Every taken slot of the row that is not the top-left slot of one of its own cells is covered
+    // (a set, so overlapping spans of a malformed table count once).
+    const run = Math.max(0, taken.size - row.length);
+    if (run > 0) lines.push('|'.repeat(run));
+  });
+  return { lines, spansIgnored };
+}
+
+/**
+ * A document read as blocks by a format reader (HTML, DOCX): text, `null` for a line break (the end
+ * of a paragraph, a `<br>`), or a table.
+ */
+export type Block = string | null | TableBlock;
+
+export interface CellBlocks {
+  blocks: Block[];
+  rowspan: number;
+  colspan: number;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  /** Text inside the table but in no cell (a caption; stray text a browser shows before the table). */
+  before: Block[];
+  rows: CellBlocks[][];
+}
+
+/** Runs of HTML/XML whitespace become one space; NBSP is kept, and trimmed at the ends with the rest. */
+export function collapse(text: string): string {
+  return text.replace(/[\t\n\f\r ]+/g, ' ').trim();
+}
+
+/**
+ * The display text of a document read as blocks, after its leading lines (an HTML page's title),
+ * and the issue of tables whose spans were too many to expand.
+ */
+export function renderDocument(
+  blocks: readonly Block[],
+  leading: readonly string[] = [],
+): { text: string; issues: Issue[] } {
+  const lines = leading.map(collapse).filter((line) => line !== '');
+  const ignored = renderBlocks(blocks, lines);
+  const issues: Issue[] = [];
+  if (ignored > 0) {
+    issues.push({
+      code: 'table-spans-ignored',
+      severity: 'warning',
+      message: `有 ${ignored} 个表格的合并单元格过多，未按合并展开，表格位置可能不准`,
+      span: null,
+    });
+  }
+  return { text: lines.join('\n'), issues };
+}
+
+/**
+ * Writes blocks as lines (SPEC R11.1–R11.4): text up to a break is one line (whitespace collapsed,
+ * empty lines dropped); a data table is flattened; a layout table (one that holds a table in a cell,
+ * or a frame whose rows have one cell each) is a container whose cells are written as lines.
+ * Returns how many tables had their spans left unexpanded (too many grid slots).
+ */
+export function renderBlocks(blocks: readonly Block[], lines: string[]): number {
+  let ignored = 0;
+  let line = '';
+  const flush = () => {
+    const text = collapse(line);
+    if (text !== '') lines.push(text);
+    line = '';
+  };
+  for (const block of blocks) {
+    if (block === null) flush();
+    else if (typeof block === 'string') line += block;
+    else {
+      flush();
+      ignored += renderTable(block, lines);
+    }
+  }
+  flush();
+  return ignored;
+}
+
+function renderTable(table: TableBlock, lines: string[]): number {
+  let ignored = renderBlocks(table.before, lines);
+  const layout =
+    table.rows.every((row) => row.length <= 1) ||
+    table.rows.some((row) => row.some((cell) => cell.blocks.some(isTable)));
+  if (layout) {
+    for (const row of table.rows)
+      for (const cell of row) ignored += renderBlocks(cell.blocks, lines);
+    return ignored;
+  }
+  const flat = flattenTable(
+    table.rows.map((row) =>
+      row.map((cell) => ({
+        text: cellText(cell.blocks),
+        rowspan: cell.rowspan,
+        colspan: cell.colspan,
+      })),
+    ),
+  );
+  // A loop, not a spread: a table of a million cells would overflow the call's arguments.
+  for (const line of flat.lines) lines.push(line);
+  return ignored + (flat.spansIgnored ? 1 : 0);
+}
+
+function isTable(block: Block): block is TableBlock {
+  return block !== null && typeof block !== 'string';
+}
+
+/** A cell is one line: its paragraphs and line breaks are joined with a space. */
+function cellText(blocks: readonly Block[]): string {
+  let text = '';
+  for (const block of blocks) {
+    if (block === null) text += ' ';
+    else if (typeof block === 'string') text += block;
+  }
+  return collapse(text);
+}
