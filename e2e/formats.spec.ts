@@ -58,8 +58,19 @@ test('a report in each format, dropped together, reads into the right tables', a
   }
 });
 
-test('a scanned PDF without a text layer says so on its row', async ({ review }) => {
-  await review.dropFiles([fixtureFile('image-only.pdf', 'application/pdf')]);
-  await review.expectStatus('image-only.pdf', 'error');
-  await expect(review.queueRow('image-only.pdf')).toContainText('没有文字层');
+test('a scan, an encrypted PDF and a broken DOCX each say so on their row', async ({ review }) => {
+  const bad = [
+    { file: 'image-only.pdf', mimeType: 'application/pdf', message: '没有文字层' },
+    { file: 'encrypted.pdf', mimeType: 'application/pdf', message: '已加密' },
+    { file: 'corrupt_truncated.docx', mimeType: 'application/octet-stream', message: '损坏' },
+  ];
+  await review.dropFiles([
+    ...bad.map(({ file, mimeType }) => fixtureFile(file, mimeType)),
+    fixtureFile('001_gb18030.txt'),
+  ]);
+  for (const { file, message } of bad) {
+    await review.expectStatus(file, 'error');
+    await expect(review.queueRow(file)).toContainText(message);
+  }
+  await review.expectStatus('001_gb18030.txt', 'ready');
 });
