@@ -1,50 +1,64 @@
+import { readFileSync } from 'node:fs';
 import { expect, fixtureFile, test } from './fixtures';
+
+// The real reports are the core's golden fixtures: read them where they are rather than copy them.
+const CORE_FIXTURES = new URL('../src/core/fixtures/', import.meta.url);
+const coreFixture = (path: string, mimeType: string) => ({
+  name: path.split('/').pop() ?? path,
+  mimeType,
+  buffer: readFileSync(new URL(path, CORE_FIXTURES)),
+});
 
 // Reports arrive as saved web pages, Word files, PDFs and text copies in several encodings: each is
 // read into the same tables (issue 4). Expected values are the corpus truth, checked by hand.
 const FORMATS = [
   {
-    file: '022_pingtan_qu_2021.html',
+    file: 'corpus/022_pingtan_qu_2021.html',
     mimeType: 'text/html',
     header: ['平潭综合实验区', '2021', '2021版'],
     cells: { 'requests/newReceived/total': '70', 'active/licensing/decisions': '2293' },
   },
   {
-    file: '022_pingtan_qu_2021.docx',
+    file: 'docx/022_pingtan_qu_2021.docx',
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     header: ['平潭综合实验区', '2021', '2021版'],
     cells: { 'requests/newReceived/total': '70', 'appeals/review/total': '3' },
   },
   {
-    file: '001_hongze_qu_2023.pdf',
+    file: 'corpus/001_hongze_qu_2023.pdf',
     mimeType: 'application/pdf',
     header: ['洪泽区人民政府', '2023', '2021版'],
     cells: { 'requests/newReceived/total': '21', 'active/licensing/decisions': '550' },
   },
   {
     // A text copy with every table's digits run together (layout d).
-    file: '024_pingtan_qu_2023.txt',
+    file: 'corpus/024_pingtan_qu_2023.txt',
     mimeType: 'text/plain',
     header: ['平潭综合实验区', '2023', '2021版'],
     cells: { 'requests/newReceived/total': '81', 'appeals/review/total': '2' },
   },
   {
-    // Seed 001 saved as GB18030, without a BOM.
-    file: '001_gb18030.txt',
+    // Seed 001 saved as GB18030, without a BOM (made with iconv; only this copy lives in e2e/).
+    file: 'e2e:001_gb18030.txt',
     mimeType: 'text/plain',
     header: ['益阳市行政审批服务局', '2022', '2021版'],
     cells: { 'requests/newReceived/total': '3', 'requests/unable.noInfo/naturalPerson': '3' },
   },
 ] as const;
 
+const load = (file: string, type: string) =>
+  file.startsWith('e2e:') ? fixtureFile(file.slice(4), type) : coreFixture(file, type);
+const baseName = (file: string) => file.replace(/^e2e:/, '').split('/').pop() ?? file;
+
 test('a report in each format, dropped together, reads into the right tables', async ({
   review,
 }) => {
   test.setTimeout(60_000);
-  await review.dropFiles(FORMATS.map(({ file, mimeType }) => fixtureFile(file, mimeType)));
+  await review.dropFiles(FORMATS.map(({ file, mimeType }) => load(file, mimeType)));
   for (const { file, header, cells } of FORMATS) {
-    await review.expectStatus(file, 'ready');
-    await review.selectReport(file);
+    const name = baseName(file);
+    await review.expectStatus(name, 'ready');
+    await review.selectReport(name);
     for (const part of header) await expect(review.header()).toContainText(part);
     for (const [address, value] of Object.entries(cells)) {
       const [table, row, column] = address.split('/') as [
@@ -60,17 +74,18 @@ test('a report in each format, dropped together, reads into the right tables', a
 
 test('a scan, an encrypted PDF and a broken DOCX each say so on their row', async ({ review }) => {
   const bad = [
-    { file: 'image-only.pdf', mimeType: 'application/pdf', message: '没有文字层' },
-    { file: 'encrypted.pdf', mimeType: 'application/pdf', message: '已加密' },
-    { file: 'corrupt_truncated.docx', mimeType: 'application/octet-stream', message: '损坏' },
+    { file: 'pdf/image-only.pdf', mimeType: 'application/pdf', message: '没有文字层' },
+    { file: 'pdf/encrypted.pdf', mimeType: 'application/pdf', message: '已加密' },
+    { file: 'docx/corrupt_truncated.docx', mimeType: 'application/zip', message: '损坏' },
   ];
   await review.dropFiles([
-    ...bad.map(({ file, mimeType }) => fixtureFile(file, mimeType)),
+    ...bad.map(({ file, mimeType }) => coreFixture(file, mimeType)),
     fixtureFile('001_gb18030.txt'),
   ]);
   for (const { file, message } of bad) {
-    await review.expectStatus(file, 'error');
-    await expect(review.queueRow(file)).toContainText(message);
+    const name = baseName(file);
+    await review.expectStatus(name, 'error');
+    await expect(review.queueRow(name)).toContainText(message);
   }
   await review.expectStatus('001_gb18030.txt', 'ready');
 });

@@ -36,20 +36,20 @@ step 'typecheck'
 npm run typecheck
 step 'format:check'
 npm run format:check
-mkdir -p test-results
+mkdir -p reports  # not test-results/: Playwright empties that at start
 step 'unit tests'
-npm run test:unit -- --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+npm run test:unit -- --reporter=default --reporter=json --outputFile.json=reports/unit.json
 step 'build'
 npm run build
 step 'e2e tests (against the build above)'
-E2E_SKIP_BUILD=1 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npm run test:e2e -- --reporter=list,json
+E2E_SKIP_BUILD=1 PLAYWRIGHT_JSON_OUTPUT_NAME=reports/e2e.json npm run test:e2e -- --reporter=list,json
 
 step "all passed in $((SECONDS - started))s"
 # One closing line for whoever reads the log (CI): the unit and e2e counts together.
 node -e '
 const read = (f) => JSON.parse(require("fs").readFileSync(f, "utf8"));
-const unit = read("test-results/unit.json");
-const e2e = read("test-results/e2e.json").stats;
+const unit = read("reports/unit.json");
+const e2e = read("reports/e2e.json").stats;
 const passed = unit.numPassedTests + e2e.expected;
 const failed = unit.numFailedTests + e2e.unexpected + e2e.flaky;
 console.log(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
