@@ -36,20 +36,21 @@ step 'typecheck'
 npm run typecheck
 step 'format:check'
 npm run format:check
-mkdir -p reports  # not test-results/: Playwright empties that at start
+# Counts for the closing line; not in test-results/, which Playwright empties when it starts.
+mkdir -p node_modules/.cache/test-counts
 step 'unit tests'
-npm run test:unit -- --reporter=default --reporter=json --outputFile.json=reports/unit.json
+npm run test:unit -- --reporter=default --reporter=json --outputFile.json=node_modules/.cache/test-counts/unit.json
 step 'build'
 npm run build
 step 'e2e tests (against the build above)'
-E2E_SKIP_BUILD=1 PLAYWRIGHT_JSON_OUTPUT_NAME=reports/e2e.json npm run test:e2e -- --reporter=list,json
+E2E_SKIP_BUILD=1 PLAYWRIGHT_JSON_OUTPUT_NAME=node_modules/.cache/test-counts/e2e.json npm run test:e2e -- --reporter=list,json
 
 step "all passed in $((SECONDS - started))s"
 # One closing line for whoever reads the log (CI): the unit and e2e counts together.
 node -e '
 const read = (f) => JSON.parse(require("fs").readFileSync(f, "utf8"));
-const unit = read("reports/unit.json");
-const e2e = read("reports/e2e.json").stats;
+const unit = read("node_modules/.cache/test-counts/unit.json");
+const e2e = read("node_modules/.cache/test-counts/e2e.json").stats;
 const passed = unit.numPassedTests + e2e.expected;
 const failed = unit.numFailedTests + e2e.unexpected + e2e.flaky;
 console.log(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
