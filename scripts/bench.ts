@@ -1,6 +1,7 @@
-// npm run bench: core parse time per fixture (text, HTML, DOCX; PDFs are left out, pdf.js dominates) against the floor, a bare decode + line split of
-// the same bytes (design.md, "Budgets"). It reports figures only; budgets are judged by people,
-// because timings on a shared machine are too noisy to fail a build on.
+// npm run bench: core parse time per fixture (text, HTML, DOCX; not PDF, where pdf.js dominates)
+// against the floor, a bare decode + line split of the same bytes (design.md, "Budgets"). It reports
+// figures only; budgets are judged by people, because timings on a shared machine are too noisy to
+// fail a build on.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseReport } from '../src/core/index';
 
