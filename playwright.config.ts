@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4319;
+// E2E_PORT lets a second checkout run its suite beside another one on the same machine.
+const PORT = Number(process.env.E2E_PORT ?? 4319);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // The e2e tests run against the production build, served by `vite preview`. `npm test`
