@@ -4,4 +4,10 @@ export { parseCellText } from './cells';
 export { foldLabel } from './fold';
 export { parseReport, type ParseResult } from './report';
 export { runChecks } from './checks';
-export { suggestFixes, type Suggestion } from './suggestions';
+export {
+  acceptSuggestion,
+  openSuggestions,
+  rejectSuggestion,
+  suggestFixes,
+  type Suggestion,
+} from './suggestions';

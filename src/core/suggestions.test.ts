@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCellText } from './cells';
 import { runChecks } from './checks';
-import { suggestFixes } from './suggestions';
+import { parseReport } from './report';
+import { acceptSuggestion, openSuggestions, rejectSuggestion, suggestFixes } from './suggestions';
 import { APPEAL_COLUMNS, REQUEST_COLUMNS } from './templates/national';
 import type { Cell, Column, Table } from './types';
 
@@ -65,5 +66,30 @@ describe('suggestFixes', () => {
       suggestions[0]?.cells.map((change) => `${change.row}/${change.column}:${change.to}`),
     ).toEqual(['review/total:3', 'litigationDirect/maintained:12']);
     expect(suggestions[0]?.fixes).toEqual(['C4:appeals:review', 'C4:appeals:litigationDirect']);
+  });
+
+  it('R6.10 accepting applies the cells as reviewer edits; rejecting records the id and hides it', async () => {
+    const slipped = [
+      '某区人民政府2022年政府信息公开工作年度报告',
+      '三、收到和处理政府信息公开申请情况',
+      '本年制发件数 |',
+      '一、本年新收政府信息公开申请数量 | 1 | 20 | 0 | 0 | 0 | 3 | 15 | ||',
+    ].join('\n');
+    const parsed = await parseReport(new TextEncoder().encode(slipped), 'slipped.txt');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const [suggestion] = openSuggestions(parsed.report);
+    expect(suggestion?.cells.map((cell) => [cell.column, cell.from, cell.to])).toEqual([
+      ['naturalPerson', '1', '12'],
+      ['commercial', '20', '0'],
+    ]);
+    if (!suggestion) return;
+    const accepted = acceptSuggestion(parsed.report, suggestion, '2026-12-01T00:00:00.000Z');
+    expect(accepted.edits).toHaveLength(2);
+    expect(accepted.checks.find((check) => check.id === suggestion.check)?.status).toBe('pass');
+    expect(openSuggestions(accepted)).toEqual([]);
+    const rejected = rejectSuggestion(parsed.report, suggestion.id, '2026-12-01T00:00:00.000Z');
+    expect(rejected.review.rejectedSuggestions).toEqual([suggestion.id]);
+    expect(openSuggestions(rejected)).toEqual([]);
+    expect(rejected.tables).toBe(parsed.report.tables);
   });
 });

@@ -1,7 +1,8 @@
 import { parseCellText } from './cells';
 import { runChecks } from './checks';
 import { splitDigits } from './digits';
-import type { Cell, CellRef, Check, Fact, Table } from './types';
+import { applyCellEdit } from './edits';
+import type { Cell, CellRef, Check, Fact, Report, Table } from './types';
 
 /** A re-reading of one printed row's digits that the checks prefer; applied only by the reviewer. */
 export interface Suggestion {
@@ -120,4 +121,35 @@ function withCells(
       return { ...row, cells };
     }),
   }));
+}
+
+/** The reviewer accepts a suggestion: its cells are edited as the reviewer would, one by one. */
+export function acceptSuggestion(report: Report, suggestion: Suggestion, at: string): Report {
+  return suggestion.cells.reduce(
+    (current, cell) => applyCellEdit(current, cell, cell.to, at),
+    report,
+  );
+}
+
+/** The reviewer turns a suggestion down: it is not offered again, and the export says so. */
+export function rejectSuggestion(report: Report, id: string, at: string): Report {
+  const rejected = report.review.rejectedSuggestions ?? [];
+  if (rejected.includes(id)) return report;
+  return {
+    ...report,
+    review: {
+      ...report.review,
+      status: report.review.status === 'unreviewed' ? 'in-progress' : report.review.status,
+      updatedAt: at,
+      rejectedSuggestions: [...rejected, id],
+    },
+  };
+}
+
+/** The suggestions still open for a report: computed from its cells, less those turned down. */
+export function openSuggestions(report: Report): Suggestion[] {
+  const rejected = new Set(report.review.rejectedSuggestions ?? []);
+  return suggestFixes(report.tables, report.facts, report.checks).filter(
+    (s) => !rejected.has(s.id),
+  );
 }

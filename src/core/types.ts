@@ -129,8 +129,11 @@ export interface Report {
   checks: Check[];
   issues: Issue[];
   edits: Edit[];
-  /** `updatedAt` is null until a reviewer acts, so that parsing stays deterministic. */
-  review: { status: ReviewStatus; updatedAt: string | null };
+  /**
+   * `updatedAt` is null until a reviewer acts, so that parsing stays deterministic. Added to report@1:
+   * `rejectedSuggestions`, the ids of split/joined-digit suggestions the reviewer turned down.
+   */
+  review: { status: ReviewStatus; updatedAt: string | null; rejectedSuggestions?: string[] };
   /** Added to report@1: the display text every span points into, so an export is self-contained. */
   text: string;
 }

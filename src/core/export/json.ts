@@ -127,7 +127,13 @@ export function serializeReport(report: Report): string {
     checks: report.checks.map(check),
     issues: report.issues.map(issue),
     edits: report.edits.map(edit),
-    review: { status: review.status, updatedAt: review.updatedAt },
+    review: {
+      status: review.status,
+      updatedAt: review.updatedAt,
+      rejectedSuggestions: review.rejectedSuggestions?.length
+        ? [...review.rejectedSuggestions]
+        : undefined,
+    },
     text: report.text,
   };
   const added = Object.entries(report).filter(([k]) => !Object.hasOwn(known, k));

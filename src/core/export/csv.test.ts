@@ -1,0 +1,146 @@
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyCellEdit } from '../edits';
+import { parseReport } from '../index';
+import type { Cell, Report } from '../types';
+import { CSV_COLUMNS, inertText, reportsToCsv } from './csv';
+
+const SEED = '001_b7938c474e787140.txt';
+
+async function seed(): Promise<Report> {
+  const bytes = readFileSync(new URL(`../fixtures/seeds/${SEED}`, import.meta.url));
+  const result = await parseReport(new Uint8Array(bytes), SEED);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.report;
+}
+
+// The real report with text fields that a spreadsheet would run, and its 表二 cut to one row whose
+// cells are out of column order, with one that no column names.
+async function hostile(): Promise<Report> {
+  const report = await seed();
+  const active = report.tables.find((t) => t.id === 'active');
+  if (!active) throw new Error('the seed has a 表二');
+  const cell = (raw: string, value: number | null, kind: Cell['kind']): Cell => ({
+    value,
+    raw,
+    kind,
+    span: null,
+    confidence: 'high',
+  });
+  const cells = { extra: cell('+1+2', null, 'text'), decisions: cell('-2', -2, 'number') };
+  return {
+    ...report,
+    source: { ...report.source, name: '=cmd.txt' },
+    meta: {
+      ...report.meta,
+      agency: { value: '@某局', span: null },
+      year: { value: null, span: null },
+    },
+    tables: [
+      {
+        ...active,
+        rows: [
+          { key: 'licensing', label: '行政许可', cells: { ...cells, made: cell('-', null, 'na') } },
+        ],
+      },
+    ],
+  };
+}
+
+function readBack(csv: string): Record<string, string>[] {
+  const parsed = Papa.parse<Record<string, string>>(csv.slice(1), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.meta.fields).toEqual([...CSV_COLUMNS]);
+  return parsed.data;
+}
+
+describe('reportsToCsv', () => {
+  it('starts with a BOM and ends every line with CRLF', async () => {
+    const csv = reportsToCsv([await seed()]);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.startsWith(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('has one row per cell of a real report, corrected cells flagged, read back by papaparse', async () => {
+    const parsed = await seed();
+    const ref = { table: 'requests', row: 'newReceived', column: 'naturalPerson' };
+    const edited = applyCellEdit(parsed, ref, '4', '2024-05-01T00:00:00.000Z');
+    const rows = readBack(reportsToCsv([edited]));
+
+    const cells = parsed.tables.flatMap((t) => t.rows.flatMap((r) => Object.keys(r.cells)));
+    expect(rows).toHaveLength(cells.length);
+    const find = (table: string, row: string, column: string) =>
+      rows.find((r) => r['table'] === table && r['row'] === row && r['column'] === column);
+    expect(find('requests', 'newReceived', 'naturalPerson')).toEqual({
+      file: SEED,
+      agency: '益阳市行政审批服务局',
+      year: '2022',
+      template: '2021',
+      table: 'requests',
+      row: 'newReceived',
+      column: 'naturalPerson',
+      value: '4',
+      raw: '4',
+      kind: 'number',
+      corrected: 'true',
+      confidence: 'high',
+    });
+    expect(find('requests', 'newReceived', 'total')).toMatchObject({
+      value: '3',
+      corrected: 'false',
+    });
+    expect(rows.filter((r) => r['corrected'] === 'true')).toHaveLength(1);
+    // Rows follow the report: tables, rows and columns in their order.
+    const first = parsed.tables[0];
+    expect(rows[0]).toMatchObject({
+      table: first?.id,
+      row: first?.rows[0]?.key,
+      column: first?.columns.find((c) => c.key in (first.rows[0]?.cells ?? {}))?.key,
+    });
+  });
+
+  it('neutralises formulas in text fields and leaves numbers alone', async () => {
+    const rows = readBack(reportsToCsv([await hostile()]));
+    expect(rows.map((r) => [r['column'], r['value'], r['raw'], r['kind']])).toEqual([
+      ['made', '', "'-", 'na'],
+      ['decisions', '-2', '-2', 'number'],
+      ['extra', '', "'+1+2", 'text'],
+    ]);
+    expect(rows[0]).toMatchObject({ file: "'=cmd.txt", agency: "'@某局", year: '' });
+  });
+
+  it('writes the reports one after another, in the order given', async () => {
+    const real = await seed();
+    const rows = readBack(reportsToCsv([await hostile(), real]));
+    expect(rows[0]?.['file']).toBe("'=cmd.txt");
+    expect(rows[rows.length - 1]?.['file']).toBe(SEED);
+    expect(readBack(reportsToCsv([]))).toEqual([]);
+  });
+});
+
+describe('inertText', () => {
+  it('prefixes what a spreadsheet would run, not plain numbers or other text', () => {
+    expect(['=1+1', '+x', '-', '@SUM(A1)', '\tx', '\rx'].map(inertText)).toEqual([
+      "'=1+1",
+      "'+x",
+      "'-",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+    ]);
+    expect(['-2', '+3', '-1.5', '12', '益阳', ''].map(inertText)).toEqual([
+      '-2',
+      '+3',
+      '-1.5',
+      '12',
+      '益阳',
+      '',
+    ]);
+  });
+});
