@@ -12,6 +12,8 @@ export interface FixtureFile {
 export const TABLE_TABS = { active: '表二', requests: '表三', appeals: '表四' } as const;
 export type TableId = keyof typeof TABLE_TABS;
 
+export type Verdict = '解析错误' | '原文错误' | '忽略';
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -129,6 +131,13 @@ export class ReviewPage {
     await expect(this.queueRow(name)).toHaveAttribute('data-status', status);
   }
 
+  /** Drops the fixture, waits for it to be parsed, and opens it. */
+  async openReport(file: FixtureFile): Promise<void> {
+    await this.dropFiles([file]);
+    await this.expectStatus(file.name, 'ready');
+    await this.selectReport(file.name);
+  }
+
   async selectReport(name: string): Promise<void> {
     const row = this.queueRow(name);
     await row.getByRole('button').click();
@@ -221,11 +230,78 @@ export class ReviewPage {
 
   // ── export ──────────────────────────────────────────────────────────────────────────────────
 
-  /** Clicks 导出 JSON and returns the download (waited for from before the click). */
+  /** 导出 ▾ → 本报告 JSON, and returns the download (waited for from before the click). */
   async download(): Promise<Download> {
+    return this.downloadFromMenu('本报告 JSON');
+  }
+
+  /** Opens 导出 ▾, chooses the item, and returns the download it starts. */
+  async downloadFromMenu(item: '本报告 JSON' | '全部 JSON Lines' | 'CSV 长表'): Promise<Download> {
+    await this.page.getByRole('button', { name: /^导出/ }).click();
     const download = this.page.waitForEvent('download');
-    await this.page.getByRole('button', { name: '导出 JSON' }).click();
+    await this.page.getByRole('menuitem', { name: item }).click();
     return download;
+  }
+
+  /** The downloaded file's bytes, exactly as written. */
+  async downloadedBytes(download: Download): Promise<Buffer> {
+    return readFile(await download.path());
+  }
+
+  // ── review workflow ─────────────────────────────────────────────────────────────────────────
+
+  /** A check in the 问题 list, by its id (`C3:requests:newReceived`). */
+  checkItem(id: string): Locator {
+    return this.tabPanel().locator(`li[data-check="${id}"]`);
+  }
+
+  /** The bar under a table that shows the selected check. */
+  checkBar(): Locator {
+    return this.page.locator('section.check-bar');
+  }
+
+  /** A verdict button of a check in the 问题 list. */
+  verdictButton(id: string, verdict: Verdict): Locator {
+    return this.checkItem(id)
+      .getByRole('group')
+      .getByRole('button', { name: verdict, exact: true });
+  }
+
+  /** Marks a check 解析错误 / 原文错误 / 忽略 in the 问题 list, with a comment committed by Enter. */
+  async judge(id: string, verdict: Verdict, comment?: string) {
+    await this.openTab('问题');
+    const item = this.checkItem(id);
+    await this.verdictButton(id, verdict).click();
+    await expect(item).toHaveAttribute('data-verdict', /./);
+    if (comment === undefined) return;
+    const box = item.getByRole('textbox');
+    await box.fill(comment);
+    await box.press('Enter');
+    await expect(item.getByRole('textbox')).toHaveValue(comment);
+  }
+
+  reviewStatus(): Locator {
+    return this.header().getByTestId('review-status');
+  }
+
+  saveState(): Locator {
+    return this.page.getByTestId('save-state');
+  }
+
+  /** Waits until the top bar says everything shown is written to IndexedDB. */
+  async expectSaved(): Promise<void> {
+    await expect(this.saveState()).toHaveAttribute('data-state', 'saved');
+    await expect(this.saveState()).toHaveText(/已保存/);
+  }
+
+  /** 清空工作区, answered 清空 in the app's own dialog. */
+  async clearWorkspace(): Promise<void> {
+    await this.page.getByRole('button', { name: '清空工作区' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '清空工作区？' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: '清空', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.queueRows()).toHaveCount(0);
   }
 
   async downloadJson(): Promise<{ download: Download; json: unknown }> {

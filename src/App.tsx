@@ -3,16 +3,30 @@ import { EmptyState } from './components/EmptyState';
 import { ReportQueue } from './components/ReportQueue';
 import { ReportView } from './components/ReportView';
 import { TopBar } from './components/TopBar';
+import { useShortcuts } from './components/useShortcuts';
+import { useUnsavedWarning } from './components/useUnsavedWarning';
+import { t } from './i18n';
 import { useReviewStore } from './store/reviewStore';
 
 export function App() {
+  const loading = useReviewStore((s) => s.workspace === 'loading');
   const empty = useReviewStore((s) => s.order.length === 0);
+  useShortcuts();
+  useUnsavedWarning();
   return (
     <div className="app">
       <TopBar />
       <div className="workspace">
         <ReportQueue />
-        <main className="main">{empty ? <EmptyState /> : <ReportView />}</main>
+        <main className="main">
+          {loading ? (
+            <p className="placeholder muted">{t.restoring}</p>
+          ) : empty ? (
+            <EmptyState />
+          ) : (
+            <ReportView />
+          )}
+        </main>
       </div>
       <DropZone />
     </div>

@@ -1,4 +1,4 @@
-import type { CheckStatus, Severity, TemplateId } from './core';
+import type { CellRef, CheckStatus, ReviewStatus, Severity, TemplateId, Verdict } from './core';
 
 // Every word the UI shows, in one place, so that an English table can be added beside it.
 export const t = {
@@ -7,8 +7,13 @@ export const t = {
   pasteText: '粘贴文本',
   sample: '示例',
   sampleHint: '加载一份示例年报',
-  exportJson: '导出 JSON',
-  exportJsonHint: '下载当前报告的 JSON（report@1）',
+  exportMenu: '导出',
+  exportThis: '本报告 JSON',
+  exportThisHint: '下载当前报告的 JSON（report@1），含修改、判定与复核状态',
+  exportAll: '全部 JSON Lines',
+  exportAllHint: '队列中全部报告，每行一份 report@1（reports.jsonl）',
+  exportCsv: 'CSV 长表',
+  exportCsvHint: '每个单元格一行（reports.csv，UTF-8 带 BOM，可直接用 Excel 打开）',
   parsingProgress: (done: number, total: number) => `解析中 ${done}/${total}`,
 
   dropHint: '松开鼠标，添加文件',
@@ -18,8 +23,101 @@ export const t = {
 
   queue: '队列',
   queueEmpty: '尚无文件',
+  queueNoneShown: '没有符合筛选条件的报告。',
+  queueShown: (shown: number, total: number) =>
+    shown === total ? `${total}` : `${shown}/${total}`,
   status: { parsing: '解析中', ready: '待复核', error: '错误' },
-  failingBadge: (n: number) => `${n} 项校验未通过`,
+  problemsBadge: (n: number) => `${n} 项未通过的校验尚未判定`,
+  judgedBadge: (n: number) => `${n} 项未通过的校验均已判定`,
+  filterLabel: '筛选',
+  sortLabel: '排序',
+  filters: { all: '全部', todo: '待复核', reviewed: '已复核', error: '错误' },
+  sorts: { attention: '需复核优先', name: '文件名', agency: '机构', year: '年份' },
+  restoring: '正在恢复工作区…',
+  imported: (file: string) => `导入自 ${file}`,
+  importReplaced: (file: string) => `已替换队列中的同一报告（导入自 ${file}）`,
+  importLine: (file: string, line: number) => `${file} 第 ${line} 行`,
+  noProblems: '没有尚未判定的未通过校验',
+
+  review: {
+    status: {
+      unreviewed: '未复核',
+      'in-progress': '复核中',
+      reviewed: '已复核',
+    } satisfies Record<ReviewStatus, string>,
+    markReviewed: '标记为已复核',
+    unmarkReviewed: '取消已复核',
+    updatedAt: (at: string) => `最后操作 ${at.slice(0, 16).replace('T', ' ')} UTC`,
+  },
+
+  verdicts: {
+    'parse-error': '解析错误',
+    'source-error': '原文错误',
+    dismissed: '忽略',
+  } satisfies Record<Verdict, string>,
+  verdictHints: {
+    'parse-error': '解析器读错了：请随后修改单元格',
+    'source-error': '报告原文本身有误',
+    dismissed: '不影响使用，忽略此项',
+  } satisfies Record<Verdict, string>,
+  verdictGroup: '判定',
+  comment: '备注',
+  commentPlaceholder: '备注（可选），回车保存',
+
+  undo: '撤销',
+  redo: '重做',
+  undoHint: (label: string | null) => (label ? `撤销：${label}（Ctrl+Z）` : '没有可撤销的操作'),
+  redoHint: (label: string | null) =>
+    label ? `重做：${label}（Ctrl+Shift+Z / Ctrl+Y）` : '没有可重做的操作',
+  history: {
+    edit: (ref: CellRef, from: string, to: string) =>
+      `修改 ${ref.table}/${ref.row}/${ref.column}：${from || '（空）'} → ${to || '（空）'}`,
+    // Called after `t` is built, so they can use its other words.
+    verdict: (checkId: string, verdict: Verdict | null) =>
+      `判定 ${checkId}：${verdict === null ? '无' : t.verdicts[verdict]}`,
+    comment: (checkId: string) => `备注 ${checkId}`,
+    status: (status: ReviewStatus) => `复核状态：${t.review.status[status]}`,
+  },
+
+  save: {
+    saved: '已保存',
+    saving: '保存中…',
+    failed: (reason: string) => `保存失败：${reason}`,
+    savedHint: '所有修改已写入本机浏览器（IndexedDB）',
+    failedHint: '修改仍在内存中；请导出以免丢失',
+    quota: '存储空间不足',
+    unavailable: '浏览器不允许本地存储（隐私模式？）',
+    newerVersion: '工作区由更新版本的本应用保存',
+    blocked: '另一个标签页正在使用旧版本的工作区，请关闭它',
+    upgradedElsewhere: '另一个标签页升级了工作区，请重新加载本页',
+    terminated: '浏览器关闭了本地存储',
+    textMissing: '无法恢复：原文缺失',
+    unknown: '未知错误',
+  },
+
+  clear: {
+    button: '清空工作区',
+    title: '清空工作区？',
+    body: (n: number) =>
+      `队列中的 ${n} 份报告及其修改、判定将从本机删除，无法撤销。需要保留的请先导出。`,
+    confirm: '清空',
+  },
+
+  shortcuts: {
+    button: '?',
+    title: '快捷键',
+    items: [
+      ['J / Alt+↓', '下一份报告'],
+      ['K / Alt+↑', '上一份报告'],
+      ['N / F8', '下一个问题（未判定的未通过校验，跨报告）'],
+      ['Shift+N / Shift+F8', '上一个问题'],
+      ['Ctrl+Z', '撤销'],
+      ['Ctrl+Shift+Z / Ctrl+Y', '重做'],
+      ['方向键 / Tab', '在表格中移动'],
+      ['输入数字 / Enter / F2', '修改单元格；Enter 确认，Esc 取消'],
+      ['?', '显示或关闭本说明'],
+    ] as [string, string][],
+  },
 
   pasteTitle: '粘贴年报文本',
   pasteLabel: '报告全文',
@@ -38,6 +136,7 @@ export const t = {
   unknownAgency: '（未识别发布机构）',
   year: (y: number) => `${y}年度`,
   failingChecks: (n: number) => (n === 0 ? '校验全部通过' : `${n} 项校验未通过`),
+  judgedCount: (n: number) => `（已判定 ${n} 项）`,
   noChecks: '无可运行的校验',
   editCount: (n: number) => (n === 0 ? '未修改' : `已修改 ${n} 处`),
   parsingReport: '正在解析……',
@@ -108,10 +207,13 @@ export const t = {
     >,
     blankOperand: '空',
     passedSummary: (n: number) => `${n} 项通过`,
+    backToList: '返回问题列表',
   },
 
   errors: {
     sampleFailed: '无法加载示例文件',
     unknown: '无法解析此文件',
+    readFailed: '无法读取该文件',
+    emptyImport: '文件中没有报告',
   },
 };

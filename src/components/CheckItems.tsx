@@ -1,6 +1,7 @@
 import type { Check } from '../core';
-import { t } from '../i18n';
-import type { CheckText } from './checkText';
+import { CheckSummary } from './CheckSummary';
+import { takesVerdict, type CheckText } from './checkText';
+import { VerdictControls } from './VerdictControls';
 
 interface Props {
   items: { check: Check; text: CheckText }[];
@@ -8,25 +9,30 @@ interface Props {
   onSelect: (checkId: string) => void;
 }
 
-/** Checks as lines of arithmetic; clicking one selects its cells in their table. */
+/**
+ * Checks as lines of arithmetic; clicking one selects its cells in their table. A check that does
+ * not pass, or was judged, carries the verdict buttons, so that a list can be gone through in place.
+ */
 export function CheckItems({ items, selected, onSelect }: Props) {
   return (
     <ul className="check-list">
       {items.map(({ check, text }) => (
-        <li key={check.id}>
+        <li
+          key={check.id}
+          className={`check-item${check.id === selected ? ' is-selected' : ''}`}
+          data-check={check.id}
+          data-status={check.status}
+          data-verdict={check.verdict}
+        >
           <button
             type="button"
-            className={`check status-${check.status}${check.id === selected ? ' is-selected' : ''}`}
+            className={`check status-${check.status}`}
             aria-current={check.id === selected || undefined}
             onClick={() => onSelect(check.id)}
           >
-            <span className={`badge status-${check.status}`}>
-              {t.issues.checkStatus[check.status]}
-            </span>
-            <span className="check-rule">{check.rule}</span>
-            <span className="check-place">{text.place}</span>
-            <span className="check-equation">{text.equation}</span>
+            <CheckSummary check={check} text={text} />
           </button>
+          {takesVerdict(check) && <VerdictControls check={check} />}
         </li>
       ))}
     </ul>

@@ -1,19 +1,24 @@
 import { memo } from 'react';
 import { t } from '../i18n';
+import { summarize } from '../store/queue';
 import { useReviewStore } from '../store/reviewStore';
 
 interface Props {
   id: string;
+  /** 1-based, in the whole list: only the rows in view are in the page. */
+  position: number;
+  count: number;
   selected: boolean;
 }
 
-/** One file in the queue: its name, whose report it is, and how far it has got. */
-export const QueueRow = memo(function QueueRow({ id, selected }: Props) {
+/** One file in the queue: its name, whose report it is, how far its review has got. */
+export const QueueRow = memo(function QueueRow({ id, position, count, selected }: Props) {
   // A thousand rows run this on every change of the store: it must stay a lookup.
   const entry = useReviewStore((s) => s.entries[id]);
   if (!entry) return null;
   const report = entry.report;
-  const failing = report ? report.checks.filter((c) => c.status === 'fail').length : 0;
+  const { failing, problems } = report ? summarize(report) : { failing: 0, problems: 0 };
+  const review = entry.status === 'ready' && report ? report.review.status : null;
   const who = report
     ? [
         report.meta.agency.value,
@@ -27,6 +32,9 @@ export const QueueRow = memo(function QueueRow({ id, selected }: Props) {
     <li
       data-testid="queue-row"
       data-status={entry.status}
+      data-review={review ?? undefined}
+      aria-posinset={position}
+      aria-setsize={count}
       className={`queue-row status-${entry.status}${selected ? ' is-selected' : ''}`}
     >
       <button
@@ -36,22 +44,32 @@ export const QueueRow = memo(function QueueRow({ id, selected }: Props) {
         onClick={() => useReviewStore.getState().selectReport(id)}
       >
         <span className="queue-line">
-          <span className={`status-dot status-${entry.status}`} aria-hidden="true" />
+          <span
+            className={`status-dot status-${entry.status}${review ? ` review-${review}` : ''}`}
+            aria-hidden="true"
+          />
           <span className="queue-name" title={entry.name}>
             {entry.name}
           </span>
-          {failing > 0 && (
-            <span className="badge status-fail" title={t.failingBadge(failing)}>
-              ⚠ {failing}
+          {problems > 0 ? (
+            <span className="badge status-fail" title={t.problemsBadge(problems)}>
+              ⚠ {problems}
             </span>
+          ) : (
+            failing > 0 && (
+              <span className="badge" title={t.judgedBadge(failing)}>
+                ✓ {failing}
+              </span>
+            )
           )}
         </span>
-        {who && <span className="queue-who">{who}</span>}
-        <span className="queue-status">
-          {t.status[entry.status]}
+        <span className="queue-who">{who}</span>
+        <span className="queue-status" title={entry.error ?? entry.note ?? undefined}>
+          {review ? t.review.status[review] : t.status[entry.status]}
           {entry.status === 'error' && entry.error && (
             <span className="queue-error">：{entry.error}</span>
           )}
+          {entry.note && <span className="queue-note"> · {entry.note}</span>}
         </span>
       </button>
     </li>

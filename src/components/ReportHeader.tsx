@@ -1,13 +1,15 @@
 import type { Report } from '../core';
 import { t } from '../i18n';
+import { summarize } from '../store/queue';
+import { ReviewStatusControl } from './ReviewStatusControl';
 
 interface Props {
   report: Report;
 }
 
-/** 益阳市行政审批服务局 · 2022年度 · 2021版 · ⚠ 1 项校验未通过 · 已修改 2 处 */
+/** 益阳市行政审批服务局 · 2022年度 · 2021版 · ⚠ 1 项校验未通过 · 已修改 2 处 · 复核中 [标记为已复核] */
 export function ReportHeader({ report }: Props) {
-  const failing = report.checks.filter((c) => c.status === 'fail').length;
+  const { failing, problems } = summarize(report);
   const { agency, year, template } = report.meta;
   return (
     <header className="report-header" data-testid="report-header">
@@ -17,12 +19,14 @@ export function ReportHeader({ report }: Props) {
       {report.checks.length === 0 ? (
         <span className="failing-count">{t.noChecks}</span>
       ) : (
-        <span className={failing > 0 ? 'failing-count is-bad' : 'failing-count is-good'}>
-          {failing > 0 ? '⚠ ' : '✓ '}
+        <span className={problems > 0 ? 'failing-count is-bad' : 'failing-count is-good'}>
+          {problems > 0 ? '⚠ ' : '✓ '}
           {t.failingChecks(failing)}
+          {failing > problems && <span className="quiet">{t.judgedCount(failing - problems)}</span>}
         </span>
       )}
       <span className="edit-count">{t.editCount(report.edits.length)}</span>
+      <ReviewStatusControl review={report.review} />
       <span className="source-name" title={report.source.name}>
         {report.source.name}
       </span>

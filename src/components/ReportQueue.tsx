@@ -1,24 +1,65 @@
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
+import { visibleOrder } from '../store/queue';
 import { useReviewStore } from '../store/reviewStore';
+import { QueueControls } from './QueueControls';
 import { QueueRow } from './QueueRow';
+import { scrollRowIntoView, useVirtualRows } from './useVirtualRows';
 
-/** The files dropped so far, in the order they came. */
+/** Every row of the queue has this height (styles.css), so that the list can be drawn in part. */
+const QUEUE_ROW_HEIGHT = 66;
+
+/** The files dropped so far, filtered and sorted as the reviewer chose. */
 export function ReportQueue() {
-  const order = useReviewStore((s) => s.order);
+  const loading = useReviewStore((s) => s.workspace === 'loading');
+  const total = useReviewStore((s) => s.order.length);
+  // Compared item by item: the list renders again only when what it shows changes.
+  const ids = useReviewStore(useShallow(visibleOrder));
   // Passed down rather than selected in each row: a change of selection re-renders two rows.
   const selectedId = useReviewStore((s) => s.selectedId);
+  const scroller = useRef<HTMLElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const { first, last } = useVirtualRows(scroller, list, ids.length, QUEUE_ROW_HEIGHT);
+
+  // J/K and "next problem" can go to a report far down the list: bring it into view.
+  useEffect(() => {
+    const index = selectedId === null ? -1 : ids.indexOf(selectedId);
+    if (index >= 0 && scroller.current && list.current) {
+      scrollRowIntoView(scroller.current, list.current, index, QUEUE_ROW_HEIGHT);
+    }
+  }, [ids, selectedId]);
+
   return (
-    <nav className="queue" aria-label={t.queue}>
+    <nav className="queue" aria-label={t.queue} ref={scroller}>
       <h2 className="pane-title">
         {t.queue}
-        {order.length > 0 && <span className="quiet"> {order.length}</span>}
+        {total > 0 && <span className="quiet"> {t.queueShown(ids.length, total)}</span>}
       </h2>
-      {order.length === 0 ? (
+      {total > 0 && <QueueControls />}
+      {loading ? (
+        <p className="muted pad">{t.restoring}</p>
+      ) : total === 0 ? (
         <p className="muted pad">{t.queueEmpty}</p>
+      ) : ids.length === 0 ? (
+        <p className="muted pad">{t.queueNoneShown}</p>
       ) : (
-        <ol className="queue-list">
-          {order.map((id) => (
-            <QueueRow key={id} id={id} selected={id === selectedId} />
+        <ol
+          ref={list}
+          className="queue-list"
+          style={{
+            paddingTop: first * QUEUE_ROW_HEIGHT,
+            paddingBottom: (ids.length - last) * QUEUE_ROW_HEIGHT,
+          }}
+        >
+          {ids.slice(first, last).map((id, index) => (
+            <QueueRow
+              key={id}
+              id={id}
+              position={first + index + 1}
+              count={ids.length}
+              selected={id === selectedId}
+            />
           ))}
         </ol>
       )}

@@ -6,10 +6,13 @@ interface Props {
   line: SourceLine;
   /** The selected span's key when it touches this line, so only those lines re-render. */
   selected: string | null;
+  /** The keys of this line's marks that belong to the selected check, comma-separated. */
+  outlined: string | null;
 }
 
 /** One numbered line of the source; the places cells and facts came from are marks. */
-export const SourceLineView = memo(function SourceLineView({ line, selected }: Props) {
+export const SourceLineView = memo(function SourceLineView({ line, selected, outlined }: Props) {
+  const inCheck = outlined === null ? null : new Set(outlined.split(','));
   return (
     <div className={selected === null ? 'src-line' : 'src-line is-focus'} data-line={line.number}>
       <span className="src-ln" aria-hidden="true">
@@ -23,7 +26,14 @@ export const SourceLineView = memo(function SourceLineView({ line, selected }: P
             <mark
               key={index}
               data-span={key}
-              className={`src-mark mark-${piece.mark.kind}${key === selected ? ' is-selected' : ''}`}
+              className={[
+                'src-mark',
+                `mark-${piece.mark.kind}`,
+                key === selected ? 'is-selected' : '',
+                inCheck?.has(key) ? 'is-outlined' : '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
             >
               {piece.text}
             </mark>

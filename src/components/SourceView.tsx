@@ -3,7 +3,14 @@ import type { Report } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { SourceLineView } from './SourceLineView';
-import { collectMarks, parseSpanKey, spanKey, splitLines } from './sourceLines';
+import {
+  checkSpanKeys,
+  collectMarks,
+  lineKeys,
+  parseSpanKey,
+  spanKey,
+  splitLines,
+} from './sourceLines';
 
 interface Props {
   report: Report;
@@ -18,6 +25,7 @@ function isVisibleIn(element: Element, container: Element): boolean {
 /** The report's text with line numbers; clicking a marked number selects its cell or fact. */
 export function SourceView({ report }: Props) {
   const selectedSpan = useReviewStore((s) => s.selectedSpan);
+  const selectedCheck = useReviewStore((s) => s.selectedCheck);
   const selectSourceSpan = useReviewStore((s) => s.selectSourceSpan);
   const container = useRef<HTMLDivElement>(null);
 
@@ -29,6 +37,8 @@ export function SourceView({ report }: Props) {
   const lines = useMemo(() => splitLines(text, marks), [text, marksKey]);
 
   const selectedKey = selectedSpan ? spanKey(selectedSpan) : null;
+  // The other cells of the selected check are outlined in the source, as they are in the table.
+  const outlined = useMemo(() => checkSpanKeys(report, selectedCheck), [report, selectedCheck]);
 
   useEffect(() => {
     const frame = container.current;
@@ -61,6 +71,7 @@ export function SourceView({ report }: Props) {
                   ? selectedKey
                   : null
               }
+              outlined={lineKeys(line, outlined)}
             />
           ))
         )}

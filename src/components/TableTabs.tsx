@@ -2,10 +2,12 @@ import { useMemo } from 'react';
 import type { Report } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
+import { summarize } from '../store/queue';
 import { FACTS_TAB, ISSUES_TAB, tabOrder, type TabId } from '../store/tabs';
 import { ActiveTable } from './ActiveTable';
 import { AppealsTable } from './AppealsTable';
 import { checkCells, failingCells } from './cellKeys';
+import { CheckBar } from './CheckBar';
 import { FactsList } from './FactsList';
 import { IssuesList } from './IssuesList';
 import { Legend } from './Legend';
@@ -40,9 +42,9 @@ export function TableTabs({ report }: Props) {
     () => checkCells(report.checks, selectedCheck),
     [report.checks, selectedCheck],
   );
+  // What is left to do: failing checks not judged yet, and the parser's warnings.
   const attention =
-    report.checks.filter((c) => c.status === 'fail').length +
-    report.issues.filter((i) => i.severity !== 'info').length;
+    summarize(report).problems + report.issues.filter((i) => i.severity !== 'info').length;
 
   const table = report.tables.find((x) => x.id === current);
   const View = table ? (VIEWS[table.id] ?? PlainTable) : null;
@@ -86,6 +88,7 @@ export function TableTabs({ report }: Props) {
           </>
         )}
       </div>
+      {table && <CheckBar report={report} />}
     </section>
   );
 }

@@ -1,11 +1,16 @@
 import { t } from '../i18n';
-import { ExportButton } from './ExportButton';
+import { ClearWorkspaceButton } from './ClearWorkspaceButton';
+import { ExportMenu } from './ExportMenu';
 import { FilePicker } from './FilePicker';
+import { Notice } from './Notice';
 import { ParseProgress } from './ParseProgress';
 import { PasteDialog } from './PasteDialog';
 import { SampleButton } from './SampleButton';
+import { SaveIndicator } from './SaveIndicator';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { UndoRedo } from './UndoRedo';
 
-/** The title and the ways in and out: open, paste, sample; export. */
+/** The title and the ways in and out: open, paste, sample; undo, save state, export, clear, help. */
 export function TopBar() {
   return (
     <header className="top-bar">
@@ -17,7 +22,12 @@ export function TopBar() {
         <ParseProgress />
       </div>
       <div className="top-actions end">
-        <ExportButton />
+        <Notice />
+        <UndoRedo />
+        <SaveIndicator />
+        <ExportMenu />
+        <ClearWorkspaceButton />
+        <ShortcutsHelp />
       </div>
     </header>
   );

@@ -67,3 +67,8 @@ export function describeCheck(check: Check, report: Report): CheckText {
     equation: `${side(check.left, check.expected)} ${relation} ${side(check.right, check.actual)}`,
   };
 }
+
+/** A check that fails or is uncertain can be judged; one judged before keeps its verdict shown. */
+export function takesVerdict(check: Check): boolean {
+  return check.status !== 'pass' || check.verdict !== undefined || check.comment !== undefined;
+}

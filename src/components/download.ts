@@ -1,5 +1,6 @@
 import type { Report } from '../core';
 import { serializeReport } from '../core/export/json';
+import { useReviewStore } from '../store/reviewStore';
 
 /** `report.txt` → `report.report.json`: the source name without its extension. */
 export function exportFileName(sourceName: string): string {
@@ -7,13 +8,35 @@ export function exportFileName(sourceName: string): string {
   return `${base === '' ? sourceName : base}.report.json`;
 }
 
-export function downloadReport(report: Report): void {
-  const blob = new Blob([serializeReport(report)], { type: 'application/json' });
+function downloadText(name: string, text: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = exportFileName(report.source.name);
+  link.download = name;
   link.click();
   // After the click has handed the blob to the download; revoking at once can cancel it.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function downloadReport(report: Report): void {
+  downloadText(exportFileName(report.source.name), serializeReport(report), 'application/json');
+}
+
+/** Every report in the queue, in the order the files came in (not as filtered or sorted). */
+export function queuedReports(): Report[] {
+  const { order, entries } = useReviewStore.getState();
+  return order.flatMap((id) => entries[id]?.report ?? []);
+}
+
+/** `reports.jsonl`: one report@1 per line, each line ended by a newline. */
+export function downloadAllJsonl(): void {
+  const lines = queuedReports().map((report) => `${serializeReport(report)}\n`);
+  downloadText('reports.jsonl', lines.join(''), 'application/x-ndjson');
+}
+
+export async function downloadCsv(): Promise<void> {
+  // Loaded on first use: papaparse is not needed for anything else.
+  const { reportsToCsv } = await import('../core/export/csv');
+  downloadText('reports.csv', reportsToCsv(queuedReports()), 'text/csv;charset=utf-8');
 }

@@ -98,3 +98,26 @@ export function splitLines(text: string, marks: readonly SourceMark[]): SourceLi
   }
   return lines;
 }
+
+/** The places in the source of a check's cells, and of its prose figure (T1), by span key. */
+export function checkSpanKeys(report: Report, checkId: string | null): ReadonlySet<string> {
+  const check = checkId === null ? undefined : report.checks.find((c) => c.id === checkId);
+  if (!check) return new Set();
+  const keys = new Set<string>();
+  for (const ref of check.cells) {
+    const span = report.tables.find((t) => t.id === ref.table)?.rows.find((r) => r.key === ref.row)
+      ?.cells[ref.column]?.span;
+    if (span) keys.add(spanKey(span));
+  }
+  if (check.fact) keys.add(spanKey(check.fact.span));
+  return keys;
+}
+
+/** The marks of a line among `keys`, as one string, so that an unchanged line keeps its props. */
+export function lineKeys(line: SourceLine, keys: ReadonlySet<string>): string | null {
+  if (keys.size === 0) return null;
+  const found = line.pieces.flatMap((piece) =>
+    piece.mark && keys.has(spanKey(piece.mark)) ? [spanKey(piece.mark)] : [],
+  );
+  return found.length === 0 ? null : found.join(',');
+}

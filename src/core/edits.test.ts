@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { applyCellEdit } from './edits';
+import { applyCellEdit, applyVerdict, setReviewStatus } from './edits';
 import type { Cell, Check, Report, Table } from './types';
 
 // The real checks are tested on their own; here they are a stand-in whose output depends on the
@@ -144,5 +144,59 @@ describe('applyCellEdit', () => {
     expect(() =>
       applyCellEdit(report(), { table: 'requests', row: 'nope', column: 'total' }, '1', 't'),
     ).toThrow(RangeError);
+  });
+});
+
+describe('applyVerdict', () => {
+  const failing = () => applyCellEdit(report(), total, '9', 't1');
+  const id = 'C3:requests:newReceived';
+
+  it('puts the verdict and comment on the check and starts the review', () => {
+    const parsed = { ...failing(), review: { status: 'unreviewed' as const, updatedAt: null } };
+    const judged = applyVerdict(parsed, id, { verdict: 'parse-error', comment: '9 应为 8' }, 't2');
+    expect(judged.checks[0]).toMatchObject({ verdict: 'parse-error', comment: '9 应为 8' });
+    expect(judged.review).toEqual({ status: 'in-progress', updatedAt: 't2' });
+    expect(parsed.checks[0]?.verdict).toBeUndefined();
+  });
+
+  it('removes the keys of a cleared verdict or an empty comment', () => {
+    const judged = applyVerdict(failing(), id, { verdict: 'dismissed', comment: '备注' }, 't2');
+    const cleared = applyVerdict(judged, id, { verdict: null, comment: '' }, 't3');
+    expect(Object.keys(cleared.checks[0] ?? {})).not.toContain('verdict');
+    expect(Object.keys(cleared.checks[0] ?? {})).not.toContain('comment');
+    const commentOnly = applyVerdict(judged, id, { verdict: null, comment: '备注' }, 't3');
+    expect(commentOnly.checks[0]).toMatchObject({ comment: '备注' });
+    expect(commentOnly.checks[0]?.verdict).toBeUndefined();
+  });
+
+  it('is no change when the check already carries that judgement', () => {
+    const judged = applyVerdict(failing(), id, { verdict: 'source-error', comment: null }, 't2');
+    expect(applyVerdict(judged, id, { verdict: 'source-error', comment: '' }, 't3')).toBe(judged);
+    const plain = failing();
+    expect(applyVerdict(plain, id, { verdict: null, comment: null }, 't3')).toBe(plain);
+  });
+
+  it('keeps the verdict through later edits, as every verdict is kept by check id', () => {
+    const judged = applyVerdict(failing(), id, { verdict: 'source-error', comment: '原表' }, 't2');
+    const edited = applyCellEdit(judged, total, '3', 't3');
+    expect(edited.checks[0]).toMatchObject({ status: 'pass', verdict: 'source-error' });
+  });
+
+  it('refuses a check the report does not have', () => {
+    expect(() =>
+      applyVerdict(report(), 'C9:x', { verdict: 'dismissed', comment: null }, 't'),
+    ).toThrow(RangeError);
+  });
+});
+
+describe('setReviewStatus', () => {
+  it('sets the status with the time, and is no change when it is the same', () => {
+    const reviewed = setReviewStatus(report(), 'reviewed', 't1');
+    expect(reviewed.review).toEqual({ status: 'reviewed', updatedAt: 't1' });
+    expect(setReviewStatus(reviewed, 'reviewed', 't2')).toBe(reviewed);
+    expect(setReviewStatus(reviewed, 'in-progress', 't2').review).toEqual({
+      status: 'in-progress',
+      updatedAt: 't2',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { parseCellText } from './cells';
 import { runChecks } from './checks';
-import type { Cell, CellRef, Check, Report, Row, Table } from './types';
+import type { Cell, CellRef, Check, Report, ReviewStatus, Row, Table, Verdict } from './types';
 
 /**
  * A reviewer's correction of one cell. The span stays (the cell still came from that place in the
@@ -46,10 +46,54 @@ export function applyCellEdit(report: Report, ref: CellRef, raw: string, at: str
         to: { value: edited.value, raw: edited.raw },
       },
     ],
-    review: {
-      status: report.review.status === 'unreviewed' ? 'in-progress' : report.review.status,
-      updatedAt: at,
-    },
+    review: started(report, at),
+  };
+}
+
+/** A reviewer's judgement on a check; null or '' removes the verdict or the comment. */
+export interface Judgement {
+  verdict: Verdict | null;
+  comment: string | null;
+}
+
+/**
+ * Sets the verdict and comment of one check. Like an edit, it starts the review; it returns the same
+ * report when the check already carries exactly this judgement.
+ */
+export function applyVerdict(
+  report: Report,
+  checkId: string,
+  judgement: Judgement,
+  at: string,
+): Report {
+  const check = report.checks.find((c) => c.id === checkId);
+  if (!check) throw new RangeError(`no check ${checkId} in this report`);
+  const verdict = judgement.verdict ?? undefined;
+  const comment = judgement.comment || undefined;
+  if (check.verdict === verdict && check.comment === comment) return report;
+
+  // A removed verdict or comment leaves no key behind, not a key set to undefined.
+  const judged: Check = { ...check, verdict, comment };
+  if (verdict === undefined) delete judged.verdict;
+  if (comment === undefined) delete judged.comment;
+  return {
+    ...report,
+    checks: report.checks.map((c) => (c === check ? judged : c)),
+    review: started(report, at),
+  };
+}
+
+/** Marks the review as given (`reviewed`) or taken up again; the same report when nothing changes. */
+export function setReviewStatus(report: Report, status: ReviewStatus, at: string): Report {
+  if (report.review.status === status) return report;
+  return { ...report, review: { status, updatedAt: at } };
+}
+
+// Any reviewer action starts a review that has not started; it never undoes a `reviewed`.
+function started(report: Report, at: string): Report['review'] {
+  return {
+    status: report.review.status === 'unreviewed' ? 'in-progress' : report.review.status,
+    updatedAt: at,
   };
 }
 

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand';
-import { runChecks, type Cell, type ParseResult, type Report } from '../core';
+import { parseReport, runChecks, type Cell, type ParseResult, type Report } from '../core';
+import { serializeReport } from '../core/export/json';
+import { HISTORY_LIMIT } from './history';
+import { visibleOrder } from './queue';
 import { reviewStore, type ReviewDeps, type ReviewStore } from './reviewStore';
 
 function cell(raw: string, start: number): Cell {
@@ -241,5 +245,328 @@ describe('review store', () => {
       selectedSpan: null,
       activeTab: 'requests',
     });
+  });
+});
+
+// ── review workflow ──────────────────────────────────────────────────────────────────────────────
+
+const SEED = '001_b7938c474e787140.txt';
+const seedBytes = readFileSync(new URL(`../core/fixtures/seeds/${SEED}`, import.meta.url));
+const natural = { table: 'requests', row: 'newReceived', column: 'naturalPerson' };
+
+/** A store that parses with the real core, so that its reports are what the app would have. */
+function realSetup() {
+  let clock = 0;
+  return setup(
+    {},
+    {
+      parse: async (file, name) => parseReport(new Uint8Array(await file.arrayBuffer()), name),
+      // A second apart, so that each action's time shows in the export.
+      now: () => new Date(Date.UTC(2024, 4, 1, 0, 0, clock++)).toISOString(),
+    },
+  ).store;
+}
+
+function seedFile(name = SEED): File {
+  return new File([seedBytes], name, { type: 'text/plain' });
+}
+
+type Store = ReturnType<typeof realSetup>;
+
+function selected(store: Store): Report {
+  const { selectedId, entries } = store.getState();
+  const report = entries[selectedId ?? '']?.report;
+  if (!report) throw new Error('no report selected');
+  return report;
+}
+
+const reportsOf = (store: Store) =>
+  store.getState().order.flatMap((id) => store.getState().entries[id]?.report ?? []);
+
+const jsonl = (store: Store) =>
+  reportsOf(store)
+    .map((r) => `${serializeReport(r)}\n`)
+    .join('');
+
+const checkOf = (report: Report, id: string) => report.checks.find((c) => c.id === id);
+
+describe('verdicts and review status', () => {
+  it('puts a verdict and comment on the check, kept through re-run checks', async () => {
+    const store = realSetup();
+    await store.getState().addFiles([seedFile()]);
+    store.getState().selectCell(natural);
+    store.getState().editCell(natural, '4');
+    expect(checkOf(selected(store), 'C3:requests:newReceived')?.status).toBe('fail');
+    store
+      .getState()
+      .judgeCheck('C3:requests:newReceived', { verdict: 'source-error', comment: '原表如此' });
+    expect(checkOf(selected(store), 'C3:requests:newReceived')).toMatchObject({
+      status: 'fail',
+      verdict: 'source-error',
+      comment: '原表如此',
+    });
+    store.getState().editCell(natural, '3');
+    expect(checkOf(selected(store), 'C3:requests:newReceived')).toMatchObject({
+      status: 'pass',
+      verdict: 'source-error',
+      comment: '原表如此',
+    });
+  });
+
+  it('starts the review with the first action; 已复核 and back, with the time of each', async () => {
+    const store = realSetup();
+    await store.getState().addFiles([seedFile()]);
+    expect(selected(store).review).toEqual({ status: 'unreviewed', updatedAt: null });
+    store.getState().judgeCheck('C3:requests:newReceived', { verdict: 'dismissed', comment: null });
+    expect(selected(store).review).toEqual({
+      status: 'in-progress',
+      updatedAt: '2024-05-01T00:00:00.000Z',
+    });
+    store.getState().setReviewStatus('reviewed');
+    expect(selected(store).review).toEqual({
+      status: 'reviewed',
+      updatedAt: '2024-05-01T00:00:01.000Z',
+    });
+    store.getState().setReviewStatus('in-progress');
+    expect(selected(store).review.status).toBe('in-progress');
+  });
+});
+
+describe('undo and redo', () => {
+  it('undoes an edit so that the export is byte for byte the one before it, and redoes it', async () => {
+    const store = realSetup();
+    await store.getState().addFiles([seedFile()]);
+    const before = serializeReport(selected(store));
+    store.getState().selectCell(natural);
+    store.getState().startEdit('4');
+    store.getState().commitEdit('4');
+    const after = serializeReport(selected(store));
+    expect(after).not.toBe(before);
+    expect(selected(store).edits).toHaveLength(1);
+
+    store.getState().undo();
+    expect(serializeReport(selected(store))).toBe(before);
+    expect(selected(store).edits).toEqual([]);
+    store.getState().redo();
+    expect(serializeReport(selected(store))).toBe(after);
+    // Nothing left to redo; a second redo changes nothing.
+    store.getState().redo();
+    expect(serializeReport(selected(store))).toBe(after);
+  });
+
+  it('undoes verdicts and status changes one step each, in reverse order', async () => {
+    const store = realSetup();
+    await store.getState().addFiles([seedFile()]);
+    const v0 = serializeReport(selected(store));
+    store.getState().judgeCheck('C3:requests:newReceived', { verdict: 'dismissed', comment: null });
+    const v1 = serializeReport(selected(store));
+    store
+      .getState()
+      .judgeCheck('C3:requests:newReceived', { verdict: 'dismissed', comment: '备注' });
+    const v2 = serializeReport(selected(store));
+    store.getState().setReviewStatus('reviewed');
+    store.getState().undo();
+    expect(serializeReport(selected(store))).toBe(v2);
+    store.getState().undo();
+    expect(serializeReport(selected(store))).toBe(v1);
+    store.getState().undo();
+    expect(serializeReport(selected(store))).toBe(v0);
+    expect(store.getState().history).toMatchObject({ undo: [], redo: { length: 3 } });
+  });
+
+  it('undoes across reports: selects the report and the cell of the step', async () => {
+    const store = realSetup();
+    await store.getState().addFiles([seedFile('a.txt'), seedFile('b.txt')]);
+    const [a, b] = store.getState().order;
+    store.getState().selectCell(natural);
+    store.getState().editCell(natural, '4');
+    store.getState().selectReport(b ?? '');
+    store.getState().setTab('issues');
+    store.getState().undo();
+    expect(store.getState()).toMatchObject({
+      selectedId: a,
+      selectedCell: natural,
+      activeTab: 'requests',
+    });
+    expect(selected(store).edits).toEqual([]);
+  });
+
+  it('forgets what could be redone once a new action is taken, and keeps the last 500 steps', async () => {
+    const store = realSetup();
+    await store.getState().addFiles([seedFile()]);
+    store.getState().editCell(natural, '4');
+    store.getState().undo();
+    store.getState().editCell(natural, '5');
+    expect(store.getState().history.redo).toEqual([]);
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) store.getState().editCell(natural, String(10 + i));
+    expect(store.getState().history.undo).toHaveLength(HISTORY_LIMIT);
+  });
+});
+
+describe('import', () => {
+  it('restores an exported report exactly: export, clear, import, export is byte-identical', async () => {
+    const store = realSetup();
+    await store.getState().addFiles([seedFile('a.txt'), seedFile('b.txt')]);
+    // b is made different, so that the import cannot get away with one for the other.
+    store.getState().selectCell(natural);
+    store.getState().editCell(natural, '4');
+    store
+      .getState()
+      .judgeCheck('C3:requests:newReceived', { verdict: 'parse-error', comment: '4？' });
+    store.getState().selectReport(store.getState().order[1] ?? '');
+    store.getState().setReviewStatus('reviewed');
+    const exported = jsonl(store);
+
+    store.getState().clearWorkspace();
+    expect(store.getState()).toMatchObject({ order: [], entries: {}, selectedId: null });
+    await store.getState().addFiles([new File([exported], 'reports.jsonl')]);
+    // Compared as a boolean: a failing diff of two whole reports says nothing a reader can use.
+    expect(jsonl(store) === exported).toBe(true);
+    const rows = store.getState().order.map((id) => store.getState().entries[id]);
+    expect(rows.map((e) => [e?.name, e?.status, e?.note])).toEqual([
+      ['a.txt', 'ready', '导入自 reports.jsonl'],
+      ['b.txt', 'ready', '导入自 reports.jsonl'],
+    ]);
+    expect(store.getState().selectedId).toBe(store.getState().order[0]);
+  });
+
+  it('replaces a report of the same source, says so, and drops its undo steps', async () => {
+    const store = realSetup();
+    await store.getState().addFiles([seedFile()]);
+    const exported = serializeReport(selected(store));
+    store.getState().editCell(natural, '4');
+    const [old] = store.getState().order;
+    await store.getState().addFiles([new File([exported], '001.report.json')]);
+    const { order, entries, selectedId, history } = store.getState();
+    expect(order).toHaveLength(1);
+    expect(order[0]).not.toBe(old);
+    expect(selectedId).toBe(order[0]);
+    expect(entries[order[0] ?? '']?.note).toBe('已替换队列中的同一报告（导入自 001.report.json）');
+    expect(serializeReport(selected(store)) === exported).toBe(true);
+    expect(history.undo).toEqual([]);
+  });
+
+  it("gives a file that is not report@1 an error row with the validator's message", async () => {
+    const store = realSetup();
+    await store
+      .getState()
+      .addFiles([
+        new File(['{"schema":"nianbao/report@1"}'], 'bad.report.json'),
+        new File(['not json'], 'broken.json'),
+        new File([`${serializeReport(report('x.txt'))}\n{}\n`], 'mixed.jsonl'),
+      ]);
+    const rows = store.getState().order.map((id) => store.getState().entries[id]);
+    expect(rows.map((e) => [e?.name, e?.status])).toEqual([
+      ['bad.report.json', 'error'],
+      ['broken.json', 'error'],
+      ['mixed.jsonl 第 1 行', 'error'],
+      ['mixed.jsonl 第 2 行', 'error'],
+    ]);
+    expect(rows[0]?.error).toMatch(/^不符合 nianbao\/report@1：/);
+    expect(rows[1]?.error).toMatch(/^不是有效的 JSON/);
+  });
+});
+
+describe('many reports', () => {
+  async function three(store: Store) {
+    await store.getState().addFiles([seedFile('b.txt'), seedFile('a.txt'), seedFile('c.txt')]);
+    const [b, a, c] = store.getState().order as [string, string, string];
+    return { a, b, c };
+  }
+
+  it('filters and sorts the queue, needs-review first', async () => {
+    const store = realSetup();
+    const { a, b, c } = await three(store);
+    await store.getState().addFiles([new File([''], 'empty.txt')]);
+    const empty = store.getState().order[3];
+    store.getState().selectReport(c);
+    store.getState().editCell(natural, '4');
+    store.getState().selectReport(a);
+    store.getState().setReviewStatus('reviewed');
+    const shown = () => visibleOrder(store.getState());
+    expect(shown()).toEqual([c, b, a, empty]);
+    store.getState().setQueueFilter('todo');
+    expect(shown()).toEqual([c, b]);
+    store.getState().setQueueFilter('reviewed');
+    expect(shown()).toEqual([a]);
+    store.getState().setQueueFilter('error');
+    expect(shown()).toEqual([empty]);
+    store.getState().setQueueFilter('all');
+    store.getState().setQueueSort('name');
+    expect(shown()).toEqual([a, b, c, empty]);
+  });
+
+  it('keeps a report in its place while it is worked on, and sorts it again on moving on', async () => {
+    const store = realSetup();
+    const { a, b, c } = await three(store);
+    expect(visibleOrder(store.getState())).toEqual([b, a, c]);
+    store.getState().selectReport(c);
+    store.getState().editCell(natural, '4');
+    // c now has problems, but stays where the reviewer found it.
+    expect(visibleOrder(store.getState())).toEqual([b, a, c]);
+    store.getState().selectAdjacentReport(-1);
+    expect(store.getState().selectedId).toBe(a);
+    expect(visibleOrder(store.getState())).toEqual([c, b, a]);
+  });
+
+  it('goes to the next and previous report as the queue shows them', async () => {
+    const store = realSetup();
+    const { a, b, c } = await three(store);
+    store.getState().setQueueSort('name');
+    store.getState().selectReport(a);
+    store.getState().selectAdjacentReport(1);
+    expect(store.getState().selectedId).toBe(b);
+    store.getState().selectAdjacentReport(1);
+    store.getState().selectAdjacentReport(1);
+    expect(store.getState().selectedId).toBe(c);
+    store.getState().selectAdjacentReport(-1);
+    expect(store.getState().selectedId).toBe(b);
+  });
+
+  it('goes to the next problem across reports, skipping judged checks, and round again', async () => {
+    const store = realSetup();
+    const { a, b, c } = await three(store);
+    store.getState().setQueueSort('name');
+    // b: one problem (C3 of 一, and C1 of 自然人); c: the same; a: none.
+    for (const id of [b, c]) {
+      store.getState().selectReport(id);
+      store.getState().editCell(natural, '4');
+    }
+    const problems = selected(store)
+      .checks.filter((x) => x.status === 'fail')
+      .map((x) => x.id);
+    expect(problems.length).toBeGreaterThan(0);
+    store.getState().selectReport(a);
+    const visits: [string | null, string | null][] = [];
+    for (let i = 0; i < problems.length * 2 + 1; i++) {
+      store.getState().selectAdjacentProblem(1);
+      visits.push([store.getState().selectedId, store.getState().selectedCheck]);
+    }
+    expect(visits).toEqual([
+      ...problems.map((id): [string, string] => [b, id]),
+      ...problems.map((id): [string, string] => [c, id]),
+      [b, problems[0] ?? null],
+    ]);
+    expect(store.getState().activeTab).toBe('requests');
+
+    // A judged check is no problem; back from a, the first report, goes round to the last of c.
+    store.getState().selectReport(b);
+    store.getState().judgeCheck(problems[0] ?? '', { verdict: 'dismissed', comment: null });
+    store.getState().selectReport(b);
+    store.getState().selectAdjacentProblem(1);
+    expect(store.getState().selectedCheck).toBe(problems[1] ?? problems[0]);
+    store.getState().selectReport(a);
+    store.getState().selectAdjacentProblem(-1);
+    expect([store.getState().selectedId, store.getState().selectedCheck]).toEqual([
+      c,
+      problems[problems.length - 1],
+    ]);
+  });
+
+  it('says so when there is no problem left', async () => {
+    const store = realSetup();
+    await store.getState().addFiles([seedFile()]);
+    store.getState().selectAdjacentProblem(1);
+    expect(store.getState().notice).toBe('没有尚未判定的未通过校验');
   });
 });

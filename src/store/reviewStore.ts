@@ -1,9 +1,19 @@
 import { create, type StateCreator } from 'zustand';
-import type { CellRef, ParseResult, Report, Span } from '../core';
-import { applyCellEdit } from '../core/edits';
+import type { CellRef, ParseResult, Report, ReviewStatus, Span } from '../core';
+import { applyCellEdit, applyVerdict, setReviewStatus, type Judgement } from '../core/edits';
 import { t } from '../i18n';
 import { createParseClient, type ParseClient } from '../worker/client';
-import { defaultTab, FACTS_TAB, type TabId } from './tabs';
+import { emptyHistory, forget, record, type History, type Step } from './history';
+import { isReportFile, readReportFile, type ImportItem } from './importing';
+import type { Workspace } from './persistence';
+import {
+  adjacentId,
+  adjacentProblem,
+  visibleOrder,
+  type QueueFilter,
+  type QueueSort,
+} from './queue';
+import { defaultTab, FACTS_TAB, ISSUES_TAB, type TabId } from './tabs';
 
 export type FileStatus = 'parsing' | 'ready' | 'error';
 
@@ -15,6 +25,14 @@ export interface QueueEntry {
   error: string | null;
   /** Kept for an error found inside a parsed report, so the reviewer can still see why. */
   report: Report | null;
+  /** Said on the row beside its status: the file a report was imported from, what it replaced. */
+  note: string | null;
+}
+
+/** The top bar's 已保存 / 保存中… / 保存失败：reason. */
+export interface SaveState {
+  state: 'saved' | 'saving' | 'error';
+  error: string | null;
 }
 
 /** Typing on a selected cell opens the editor with that character, replacing the cell. */
@@ -36,6 +54,15 @@ export interface ReviewState {
   /** The files of the batches under way; both back to 0 when the last one is parsed. */
   progress: { done: number; total: number };
   pasteCount: number;
+  /** `loading` until the stored workspace is back in memory. */
+  workspace: 'loading' | 'ready';
+  save: SaveState;
+  history: History;
+  queueFilter: QueueFilter;
+  queueSort: QueueSort;
+  queueSnapshot: Record<string, QueueEntry>;
+  /** A passing word for the reviewer (nothing left to go to); cleared by the view that shows it. */
+  notice: string | null;
 }
 
 export interface ReviewActions {
@@ -50,12 +77,31 @@ export interface ReviewActions {
   selectSourceSpan(span: Span): void;
   /** Shows a place in the source without changing what is selected in the tables. */
   showSpan(span: Span | null): void;
-  /** Selects the cells of a check, in their table, starting with its first cell. */
-  selectCheck(checkId: string): void;
+  /**
+   * Selects the cells of a check, starting with its printed total, and opens their table; with
+   * `keepTab` the list the reviewer is in stays open.
+   */
+  selectCheck(checkId: string, options?: { keepTab?: boolean }): void;
   startEdit(seed?: string): void;
   cancelEdit(): void;
   commitEdit(raw: string): void;
   editCell(ref: CellRef, raw: string): void;
+  /** The verdict or comment (or both) on a check of the selected report; what is not given stays. */
+  judgeCheck(checkId: string, judgement: Partial<Judgement>): void;
+  setReviewStatus(status: ReviewStatus): void;
+  undo(): void;
+  redo(): void;
+  /** The stored workspace, put before anything added while it was loading. */
+  restore(workspace: Workspace): void;
+  setSaveState(save: SaveState): void;
+  clearWorkspace(): void;
+  setQueueFilter(filter: QueueFilter): void;
+  setQueueSort(sort: QueueSort): void;
+  /** The next (1) or previous (-1) report as the queue shows them. */
+  selectAdjacentReport(step: 1 | -1): void;
+  /** The next (1) or previous (-1) failing check without a verdict, across reports. */
+  selectAdjacentProblem(step: 1 | -1): void;
+  clearNotice(): void;
 }
 
 export type ReviewStore = ReviewState & ReviewActions;
@@ -125,9 +171,28 @@ function cellWithSpan(report: Report, span: Span): CellRef | null {
   return null;
 }
 
+/** The empty workspace: what there is before anything is loaded, and after 清空工作区. */
+const emptyWorkspace = {
+  order: [],
+  entries: {},
+  selectedId: null,
+  selectedCell: null,
+  selectedSpan: null,
+  activeTab: null,
+  selectedCheck: null,
+  editing: null,
+  pasteCount: 0,
+  history: emptyHistory,
+  queueSnapshot: {},
+} satisfies Partial<ReviewState>;
+
 export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
   return (set, get) => {
+    // Ids outlive the page in the stored workspace: a per-page prefix keeps the ids of this page
+    // apart from those restored, even for files added while the workspace is still loading.
+    const session = Math.random().toString(36).slice(2, 8);
     let nextId = 1;
+    const newId = () => `${session}-${nextId++}`;
 
     function withReport(update: (report: Report) => Partial<ReviewState>) {
       const report = selectedReport(get());
@@ -141,12 +206,13 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       }));
     }
 
+    function newEntry(name: string, status: FileStatus, error: string | null = null): QueueEntry {
+      return { id: newId(), name, status, error, report: null, note: null };
+    }
+
     async function addNamed(files: { file: Blob; name: string }[]): Promise<void> {
       if (files.length === 0) return;
-      const added = files.map(({ file, name }) => ({
-        file,
-        entry: { id: `r${nextId++}`, name, status: 'parsing', error: null, report: null } as const,
-      }));
+      const added = files.map(({ file, name }) => ({ file, entry: newEntry(name, 'parsing') }));
       append(added.map((a) => a.entry));
       set((state) => ({
         progress: { done: state.progress.done, total: state.progress.total + added.length },
@@ -189,6 +255,8 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
             next.activeTab = defaultTab(result.report);
           }
         }
+        // Parsed files take their places in the sort.
+        next.queueSnapshot = entries;
         const done = state.progress.done + batch.length;
         next.progress =
           done >= state.progress.total
@@ -199,19 +267,139 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       for (const resolve of resolved) resolve();
     }
 
-    return {
-      order: [],
-      entries: {},
-      selectedId: null,
-      selectedCell: null,
-      selectedSpan: null,
-      activeTab: null,
-      selectedCheck: null,
-      editing: null,
-      progress: { done: 0, total: 0 },
-      pasteCount: 0,
+    /**
+     * Exported reports back into the queue, in the order read. One whose source (sha256) was in the
+     * queue already takes that entry's place, and its row says so; the undo steps of the report it
+     * replaced are dropped, since they describe a report that is gone.
+     */
+    function addImported(batches: { file: string; items: ImportItem[] }[]): void {
+      const state = get();
+      const order = [...state.order];
+      const entries = { ...state.entries };
+      const bySource = new Map<string, string>();
+      for (const id of order) {
+        const sha = entries[id]?.report?.source.sha256;
+        if (sha && !bySource.has(sha)) bySource.set(sha, id);
+      }
+      const replaced = new Map<string, string>();
+      for (const { file, items } of batches) {
+        for (const item of items) {
+          if (!item.ok) {
+            const entry = newEntry(item.name, 'error', item.error);
+            entries[entry.id] = entry;
+            order.push(entry.id);
+            continue;
+          }
+          const { report } = item;
+          const twin = bySource.get(report.source.sha256);
+          const entry: QueueEntry = {
+            ...entryFor(newEntry(report.source.name, 'parsing'), { ok: true, report }),
+            note: twin ? t.importReplaced(file) : t.imported(file),
+          };
+          entries[entry.id] = entry;
+          // Only what was in the queue before is replaced: two reports of one source in an
+          // export (the same file reviewed twice) both come back.
+          bySource.delete(report.source.sha256);
+          if (twin) {
+            order[order.indexOf(twin)] = entry.id;
+            replaced.set(twin, entry.id);
+          } else {
+            order.push(entry.id);
+          }
+        }
+      }
+      set({
+        order,
+        entries: Object.fromEntries(Object.entries(entries).filter(([id]) => !replaced.has(id))),
+        history: forget(state.history, new Set(replaced.keys())),
+      });
+      const selected = state.selectedId;
+      const next = selected === null ? order[state.order.length] : replaced.get(selected);
+      if (next !== undefined) get().selectReport(next);
+    }
 
-      addFiles: (files) => addNamed(files.map((file) => ({ file, name: file.name }))),
+    async function importFiles(files: readonly File[]): Promise<void> {
+      if (files.length === 0) return;
+      const batches = await Promise.all(
+        files.map(async (file) => ({
+          file: file.name,
+          items: await readReportFile(file, file.name),
+        })),
+      );
+      addImported(batches);
+    }
+
+    /** A reviewer's action on a report: applied, and recorded so that it can be undone. */
+    function commit(
+      reportId: string,
+      change: (report: Report, at: string) => Report,
+      step: Pick<Step, 'cell' | 'check' | 'label'>,
+    ): void {
+      const { entries, history } = get();
+      const entry = entries[reportId];
+      if (!entry?.report) return;
+      const before = entry.report;
+      const after = change(before, deps.now());
+      if (after === before) return;
+      set({
+        entries: { ...entries, [reportId]: { ...entry, report: after } },
+        history: record(history, { ...step, reportId, before, after }),
+      });
+    }
+
+    /** Undo or redo: the step's report goes back to (or on to) the version it recorded, and is shown. */
+    function travel(direction: 'undo' | 'redo'): void {
+      const { history, entries } = get();
+      const from = history[direction];
+      const step = from[from.length - 1];
+      if (!step) return;
+      const rest = from.slice(0, -1);
+      const entry = entries[step.reportId];
+      const [expected, next] =
+        direction === 'undo' ? [step.after, step.before] : [step.before, step.after];
+      if (!entry || entry.report !== expected) {
+        // The report changed outside the history; `forget` keeps this from happening.
+        set({ history: { ...history, [direction]: rest } });
+        return;
+      }
+      set({
+        entries: { ...entries, [entry.id]: { ...entry, report: next } },
+        history:
+          direction === 'undo'
+            ? { undo: rest, redo: [...history.redo, step] }
+            : { undo: [...history.undo, step], redo: rest },
+      });
+      const { selectedId, activeTab, selectReport, selectCell, selectCheck } = get();
+      const sameReport = selectedId === step.reportId;
+      if (!sameReport) selectReport(step.reportId);
+      if (step.cell) selectCell(step.cell);
+      else if (step.check)
+        selectCheck(step.check, { keepTab: sameReport && activeTab === ISSUES_TAB });
+    }
+
+    function shownIds(): string[] {
+      return visibleOrder(get());
+    }
+
+    return {
+      ...emptyWorkspace,
+      progress: { done: 0, total: 0 },
+      workspace: 'loading',
+      save: { state: 'saved', error: null },
+      queueFilter: 'all',
+      queueSort: 'attention',
+      notice: null,
+
+      addFiles: async (files) => {
+        await Promise.all([
+          addNamed(
+            files
+              .filter((file) => !isReportFile(file.name))
+              .map((file) => ({ file, name: file.name })),
+          ),
+          importFiles(files.filter((file) => isReportFile(file.name))),
+        ]);
+      },
 
       addText: (text) => {
         const pasteCount = get().pasteCount + 1;
@@ -225,23 +413,18 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
         try {
           file = await deps.fetchSample();
         } catch {
-          append([
-            {
-              id: `r${nextId++}`,
-              name: SAMPLE_FILE,
-              status: 'error',
-              error: t.errors.sampleFailed,
-              report: null,
-            },
-          ]);
+          append([newEntry(SAMPLE_FILE, 'error', t.errors.sampleFailed)]);
           return;
         }
         await get().addFiles([file]);
       },
 
       selectReport: (id) => {
-        const report = get().entries[id]?.report ?? null;
+        const { entries } = get();
+        const report = entries[id]?.report ?? null;
         set({
+          // Moving on is when the queue takes in what the reviewer did to the report left.
+          queueSnapshot: entries,
           selectedId: id,
           selectedCell: null,
           selectedSpan: null,
@@ -280,13 +463,19 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
 
       showSpan: (span) => set({ selectedSpan: span }),
 
-      selectCheck: (checkId) => {
-        const check = selectedReport(get())?.checks.find((c) => c.id === checkId);
-        const first = check?.right[0] ?? check?.cells[0];
-        if (!first) return;
-        get().selectCell(first);
-        set({ selectedCheck: checkId });
-      },
+      selectCheck: (checkId, options) =>
+        withReport((report) => {
+          const check = report.checks.find((c) => c.id === checkId);
+          const first = check?.right[0] ?? check?.cells[0];
+          if (!check || !first) return {};
+          return {
+            selectedCheck: checkId,
+            selectedCell: first,
+            selectedSpan: cellAt(report, first)?.span ?? check.fact?.span ?? null,
+            editing: null,
+            ...(options?.keepTab ? {} : { activeTab: first.table }),
+          };
+        }),
 
       startEdit: (seed) => {
         const ref = get().selectedCell;
@@ -303,13 +492,94 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       },
 
       editCell: (ref, raw) => {
-        const { selectedId, entries } = get();
-        const entry = selectedId === null ? undefined : entries[selectedId];
-        if (!entry?.report) return;
-        const report = applyCellEdit(entry.report, ref, raw.trim(), deps.now());
-        if (report === entry.report) return;
-        set({ entries: { ...entries, [entry.id]: { ...entry, report } } });
+        const { selectedId } = get();
+        const report = selectedReport(get());
+        if (selectedId === null || !report) return;
+        const from = cellAt(report, ref)?.raw ?? '';
+        const to = raw.trim();
+        commit(selectedId, (r, at) => applyCellEdit(r, ref, to, at), {
+          cell: ref,
+          check: null,
+          label: t.history.edit(ref, from.trim(), to),
+        });
       },
+
+      judgeCheck: (checkId, judgement) => {
+        const { selectedId } = get();
+        if (selectedId === null) return;
+        const change = (report: Report, at: string) => {
+          const check = report.checks.find((c) => c.id === checkId);
+          const full: Judgement = {
+            verdict: judgement.verdict !== undefined ? judgement.verdict : (check?.verdict ?? null),
+            comment: judgement.comment !== undefined ? judgement.comment : (check?.comment ?? null),
+          };
+          return applyVerdict(report, checkId, full, at);
+        };
+        commit(selectedId, change, {
+          cell: null,
+          check: checkId,
+          label:
+            judgement.verdict === undefined
+              ? t.history.comment(checkId)
+              : t.history.verdict(checkId, judgement.verdict),
+        });
+      },
+
+      setReviewStatus: (status) => {
+        const { selectedId } = get();
+        if (selectedId === null) return;
+        commit(selectedId, (r, at) => setReviewStatus(r, status, at), {
+          cell: null,
+          check: null,
+          label: t.history.status(status),
+        });
+      },
+
+      undo: () => travel('undo'),
+      redo: () => travel('redo'),
+
+      restore: (workspace) => {
+        const state = get();
+        const restored = workspace.entries.filter((entry) => !(entry.id in state.entries));
+        set({
+          workspace: 'ready',
+          order: [...restored.map((entry) => entry.id), ...state.order],
+          entries: { ...Object.fromEntries(restored.map((e) => [e.id, e])), ...state.entries },
+          pasteCount: Math.max(state.pasteCount, workspace.pasteCount),
+        });
+        const first = shownIds()[0];
+        if (state.selectedId === null && first !== undefined) get().selectReport(first);
+      },
+
+      setSaveState: (save) => set({ save }),
+
+      clearWorkspace: () => set(emptyWorkspace),
+
+      setQueueFilter: (queueFilter) => set({ queueFilter, queueSnapshot: get().entries }),
+      setQueueSort: (queueSort) => set({ queueSort, queueSnapshot: get().entries }),
+
+      selectAdjacentReport: (step) => {
+        const id = adjacentId(shownIds(), get().selectedId, step);
+        if (id !== null && id !== get().selectedId) get().selectReport(id);
+      },
+
+      selectAdjacentProblem: (step) => {
+        const { entries, selectedId, selectedCheck } = get();
+        const place = adjacentProblem(
+          shownIds(),
+          entries,
+          { reportId: selectedId, checkId: selectedCheck },
+          step,
+        );
+        if (!place) {
+          set({ notice: t.noProblems });
+          return;
+        }
+        if (place.reportId !== selectedId) get().selectReport(place.reportId);
+        get().selectCheck(place.checkId);
+      },
+
+      clearNotice: () => set({ notice: null }),
     };
   };
 }
