@@ -13,8 +13,21 @@ const NOT_APPLICABLE = new Set(['/', '-', '—', '–', '－', '―', '--', '—
 const NUMBER =
   /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:元|万元|件|条|个|项|次|人|人次|篇)?(?:\(.*\))?$/;
 
+// A report repeats the same few cell texts (`0`, `1`, `/`) hundreds of times: read each once.
+const readings = new Map<string, CellText>();
+const MAX_READINGS = 4096;
+
 /** Reads one table cell's text (SPEC R4). Blank is never zero; zero is never blank. */
 export function parseCellText(raw: string): CellText {
+  const known = readings.get(raw);
+  if (known) return { ...known };
+  const reading = readCellText(raw);
+  if (readings.size >= MAX_READINGS) readings.clear();
+  readings.set(raw, reading);
+  return { ...reading };
+}
+
+function readCellText(raw: string): CellText {
   const folded = foldLabel(raw);
   if (folded === '') return { value: null, raw, kind: 'blank' };
   if (NOT_APPLICABLE.has(folded)) return { value: null, raw, kind: 'na' };

@@ -115,9 +115,9 @@ type CellLookup = (ref: CellRef) => Cell | undefined;
 
 // Checks look cells up hundreds of times per report: index the rows once per run.
 function indexCells(tables: readonly Table[]): CellLookup {
-  const rows = new Map<string, Row>();
-  for (const table of tables) for (const row of table.rows) rows.set(`${table.id}/${row.key}`, row);
-  return (ref) => rows.get(`${ref.table}/${ref.row}`)?.cells[ref.column];
+  const rows = new Map<string, Map<string, Row>>();
+  for (const table of tables) rows.set(table.id, new Map(table.rows.map((row) => [row.key, row])));
+  return (ref) => rows.get(ref.table)?.get(ref.row)?.cells[ref.column];
 }
 
 /** The sum of the cells, or null when one is missing, blank, na or text: blank is not zero. */
