@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { t } from '../i18n';
-import { GridBodyCells } from './GridBodyCells';
+import { LabelledRows } from './LabelledRows';
 import { useGridTable } from './gridTable';
 import type { ActiveBlock as Block } from './tableLayouts';
 import { flatColumns } from './tableLayouts';
@@ -37,20 +37,7 @@ export function ActiveBlock({ tableId, block, width, failing, outlined }: Props)
           ))}
         </tr>
       ))}
-      {grid.getRowModel().rows.map((row) => (
-        <tr key={row.id}>
-          <th scope="row" className="row-label">
-            {row.original.label}
-          </th>
-          <GridBodyCells
-            tableId={tableId}
-            row={row}
-            rowLabel={() => row.original.label}
-            failing={failing}
-            outlined={outlined}
-          />
-        </tr>
-      ))}
+      <LabelledRows tableId={tableId} grid={grid} failing={failing} outlined={outlined} />
     </tbody>
   );
 }

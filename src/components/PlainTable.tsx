@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { DataGrid } from './DataGrid';
-import { GridBodyCells } from './GridBodyCells';
 import { GridHead } from './GridHead';
+import { LabelledRows } from './LabelledRows';
 import { useGridTable } from './gridTable';
 import type { TableViewProps } from './tableProps';
 import { flatColumns, gridMap, leavesOf } from './tableLayouts';
@@ -20,20 +20,7 @@ export function PlainTable({ table, failing, outlined }: TableViewProps) {
     <DataGrid table={table.id} map={map} label={table.title} className="grid-plain">
       <GridHead table={grid} labelColumns={1} corner="" />
       <tbody>
-        {grid.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            <th scope="row" className="row-label">
-              {row.original.label}
-            </th>
-            <GridBodyCells
-              tableId={table.id}
-              row={row}
-              rowLabel={() => row.original.label}
-              failing={failing}
-              outlined={outlined}
-            />
-          </tr>
-        ))}
+        <LabelledRows tableId={table.id} grid={grid} failing={failing} outlined={outlined} />
       </tbody>
     </DataGrid>
   );
