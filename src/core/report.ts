@@ -25,9 +25,8 @@ export async function parseReport(bytes: Uint8Array, name: string): Promise<Pars
   if (bytes.length === 0) return failure('empty-file', '文件是空的，没有可读取的内容');
   const source = await readSource(bytes, name);
   if (!source.ok) return failure(source.code, source.message);
-  const report = buildReport(source, bytes, name);
-  report.source.sha256 = await digestHex(bytes);
-  return { ok: true, report };
+  const sha256 = await digestHex(bytes);
+  return { ok: true, report: buildReport(source, { name, sha256, bytes: bytes.length }) };
 }
 
 interface SourceText {
@@ -77,7 +76,10 @@ async function readSource(bytes: Uint8Array, name: string): Promise<SourceText |
   };
 }
 
-function buildReport(source: SourceText, bytes: Uint8Array, name: string): Report {
+function buildReport(
+  source: SourceText,
+  file: { name: string; sha256: string; bytes: number },
+): Report {
   const text = source.text;
   const issues: Issue[] = [...source.issues];
   const repeat = findRepeat(text);
@@ -94,9 +96,10 @@ function buildReport(source: SourceText, bytes: Uint8Array, name: string): Repor
   const meta = extractMeta(body);
   issues.push(...meta.issues);
   const { template, reading } = readReportTables(text, end, meta.year.value);
-  issues.push(...reading.issues);
   const facts = extractFacts(body, reading.regions);
   const hasNumbers = hasTableNumbers(reading.tables);
+  // A blank template's layout notes would only distract from its no-report-data.
+  if (hasNumbers) issues.push(...reading.issues);
   let templateId: TemplateId = 'unknown';
   if (template && hasNumbers) templateId = template.id;
   else if (facts.length > 0) templateId = 'narrative';
@@ -110,16 +113,10 @@ function buildReport(source: SourceText, bytes: Uint8Array, name: string): Repor
   }
   const tables = hasNumbers ? reading.tables : [];
   issues.push(...missingTables(body, tables));
-  const report: Report = {
+  return {
     schema: 'nianbao/report@1',
     parser: { name: PARSER_NAME, version: PARSER_VERSION },
-    source: {
-      name,
-      sha256: '',
-      bytes: bytes.length,
-      format: source.format,
-      encoding: source.encoding,
-    },
+    source: { ...file, format: source.format, encoding: source.encoding },
     meta: { agency: meta.agency, year: meta.year, template: templateId, published: meta.published },
     tables,
     facts,
@@ -129,7 +126,6 @@ function buildReport(source: SourceText, bytes: Uint8Array, name: string): Repor
     review: { status: 'unreviewed', updatedAt: null },
     text,
   };
-  return report;
 }
 
 const NO_TABLES: TableReading = { tables: [], regions: [], issues: [] };
