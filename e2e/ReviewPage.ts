@@ -260,6 +260,16 @@ export class ReviewPage {
     return this.page.locator('section.check-bar');
   }
 
+  /** The suggestions shown under a check in the 问题 list. */
+  suggestionsOf(id: string): Locator {
+    return this.checkItem(id).locator('[data-suggestion]');
+  }
+
+  /** Every suggestion on the page: in the 问题 list and in the check bar. */
+  suggestions(): Locator {
+    return this.page.locator('[data-suggestion]');
+  }
+
   /** A verdict button of a check in the 问题 list. */
   verdictButton(id: string, verdict: Verdict): Locator {
     return this.checkItem(id)

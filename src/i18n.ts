@@ -77,6 +77,21 @@ export const t = {
       `判定 ${checkId}：${verdict === null ? '无' : t.verdicts[verdict]}`,
     comment: (checkId: string) => `备注 ${checkId}`,
     status: (status: ReviewStatus) => `复核状态：${t.review.status[status]}`,
+    acceptSuggestion: (checkId: string) => `采纳建议 ${checkId}`,
+    rejectSuggestion: (checkId: string) => `不采纳建议 ${checkId}`,
+  },
+
+  suggestions: {
+    change: (cell: string, from: string, to: string) => `${cell} ${from}→${to}`,
+    /** `建议：自然人 1→12，商业企业 20→0（可使 C3 校验通过）` */
+    line: (changes: string[], rule: string, fixes: number) =>
+      `建议：${changes.join('，')}（可使 ${rule}${fixes > 1 ? ` 等 ${fixes} 项` : ' '}校验通过）`,
+    group: '修正建议',
+    selectHint: '在表格和原文中标出这些单元格',
+    accept: '采纳',
+    reject: '不采纳',
+    hints: { accept: '按建议修改这些单元格（可撤销）', reject: '不再提出此建议（可撤销）' },
+    count: (n: number) => `${n} 条修正建议`,
   },
 
   save: {

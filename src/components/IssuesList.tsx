@@ -3,7 +3,7 @@ import type { Check, Report } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { CheckItems } from './CheckItems';
-import { describeCheck } from './checkText';
+import { describeCheck, suggestionItems } from './checkText';
 
 interface Props {
   report: Report;
@@ -23,6 +23,7 @@ export function IssuesList({ report }: Props) {
         .map((check) => ({ check, text: describeCheck(check, report) })),
     [report],
   );
+  const suggestions = useMemo(() => suggestionItems(report), [report]);
   const open = checks.filter((c) => c.check.status !== 'pass');
   const passed = checks.filter((c) => c.check.status === 'pass');
 
@@ -33,7 +34,12 @@ export function IssuesList({ report }: Props) {
         <p className="muted">{t.issues.noChecks}</p>
       ) : (
         <>
-          <CheckItems items={open} selected={selectedCheck} onSelect={selectCheck} />
+          <CheckItems
+            items={open}
+            selected={selectedCheck}
+            onSelect={selectCheck}
+            suggestions={suggestions}
+          />
           {passed.length > 0 && (
             <details className="passed">
               <summary>{t.issues.passedSummary(passed.length)}</summary>

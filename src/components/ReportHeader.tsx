@@ -1,15 +1,23 @@
 import type { Report } from '../core';
 import { t } from '../i18n';
 import { summarize } from '../store/queue';
+import { useReviewStore } from '../store/reviewStore';
+import { suggestionsOf } from '../store/suggestions';
+import { ISSUES_TAB } from '../store/tabs';
 import { ReviewStatusControl } from './ReviewStatusControl';
 
 interface Props {
   report: Report;
 }
 
-/** 益阳市行政审批服务局 · 2022年度 · 2021版 · ⚠ 1 项校验未通过 · 已修改 2 处 · 复核中 [标记为已复核] */
+/**
+ * 益阳市行政审批服务局 · 2022年度 · 2021版 · ⚠ 1 项校验未通过 · 1 条修正建议 · 已修改 2 处 · 复核中
+ * [标记为已复核]
+ */
 export function ReportHeader({ report }: Props) {
+  const setTab = useReviewStore((s) => s.setTab);
   const { failing, problems } = summarize(report);
+  const suggestions = suggestionsOf(report).length;
   const { agency, year, template } = report.meta;
   return (
     <header className="report-header" data-testid="report-header">
@@ -24,6 +32,11 @@ export function ReportHeader({ report }: Props) {
           {t.failingChecks(failing)}
           {failing > problems && <span className="quiet">{t.judgedCount(failing - problems)}</span>}
         </span>
+      )}
+      {suggestions > 0 && (
+        <button type="button" className="link suggestion-count" onClick={() => setTab(ISSUES_TAB)}>
+          {t.suggestions.count(suggestions)}
+        </button>
       )}
       <span className="edit-count">{t.editCount(report.edits.length)}</span>
       <ReviewStatusControl review={report.review} />

@@ -2,11 +2,12 @@ import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import type { Report } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
+import { outlineOf } from './cellKeys';
 import { SourceLineView } from './SourceLineView';
 import {
-  checkSpanKeys,
   collectMarks,
   lineKeys,
+  outlineSpanKeys,
   parseSpanKey,
   spanKey,
   splitLines,
@@ -26,6 +27,7 @@ function isVisibleIn(element: Element, container: Element): boolean {
 export function SourceView({ report }: Props) {
   const selectedSpan = useReviewStore((s) => s.selectedSpan);
   const selectedCheck = useReviewStore((s) => s.selectedCheck);
+  const selectedSuggestion = useReviewStore((s) => s.selectedSuggestion);
   const selectSourceSpan = useReviewStore((s) => s.selectSourceSpan);
   const container = useRef<HTMLDivElement>(null);
 
@@ -37,8 +39,12 @@ export function SourceView({ report }: Props) {
   const lines = useMemo(() => splitLines(text, marks), [text, marksKey]);
 
   const selectedKey = selectedSpan ? spanKey(selectedSpan) : null;
-  // The other cells of the selected check are outlined in the source, as they are in the table.
-  const outlined = useMemo(() => checkSpanKeys(report, selectedCheck), [report, selectedCheck]);
+  // The other cells of the selected check (or suggestion) are outlined in the source, as they are
+  // in the table.
+  const outlined = useMemo(
+    () => outlineSpanKeys(report, outlineOf(report, selectedCheck, selectedSuggestion)),
+    [report, selectedCheck, selectedSuggestion],
+  );
 
   useEffect(() => {
     const frame = container.current;

@@ -6,7 +6,7 @@ import { summarize } from '../store/queue';
 import { FACTS_TAB, ISSUES_TAB, tabOrder, type TabId } from '../store/tabs';
 import { ActiveTable } from './ActiveTable';
 import { AppealsTable } from './AppealsTable';
-import { checkCells, failingCells } from './cellKeys';
+import { cellKey, failingCells, outlineOf } from './cellKeys';
 import { CheckBar } from './CheckBar';
 import { FactsList } from './FactsList';
 import { IssuesList } from './IssuesList';
@@ -34,13 +34,14 @@ function tabLabel(report: Report, tab: TabId): string {
 export function TableTabs({ report }: Props) {
   const activeTab = useReviewStore((s) => s.activeTab);
   const selectedCheck = useReviewStore((s) => s.selectedCheck);
+  const selectedSuggestion = useReviewStore((s) => s.selectedSuggestion);
   const setTab = useReviewStore((s) => s.setTab);
   const tabs = useMemo(() => tabOrder(report), [report]);
   const current = activeTab !== null && tabs.includes(activeTab) ? activeTab : tabs[0];
   const failing = useMemo(() => failingCells(report.checks), [report.checks]);
   const outlined = useMemo(
-    () => checkCells(report.checks, selectedCheck),
-    [report.checks, selectedCheck],
+    () => new Set(outlineOf(report, selectedCheck, selectedSuggestion).cells.map(cellKey)),
+    [report, selectedCheck, selectedSuggestion],
   );
   // What is left to do: failing checks not judged yet, and the parser's warnings.
   const attention =

@@ -1,4 +1,5 @@
-import type { CellRef, Check } from '../core';
+import type { CellRef, Check, Report, Span } from '../core';
+import { suggestionsOf } from '../store/suggestions';
 
 /** `table/row/column`, the schema's cell address. */
 export function cellKey(ref: CellRef): string {
@@ -19,7 +20,21 @@ export function failingCells(checks: readonly Check[]): ReadonlySet<string> {
   return new Set(checks.filter((c) => c.status === 'fail').flatMap((c) => c.cells.map(cellKey)));
 }
 
-export function checkCells(checks: readonly Check[], checkId: string | null): ReadonlySet<string> {
-  const check = checkId === null ? undefined : checks.find((c) => c.id === checkId);
-  return new Set(check?.cells.map(cellKey) ?? []);
+/** What is outlined in the table and the source: cells, and a check's figure in the prose (T1). */
+export interface Outline {
+  cells: readonly CellRef[];
+  fact: Span | null;
+}
+
+/** The cells a selected suggestion would change; otherwise those of the selected check. */
+export function outlineOf(
+  report: Report,
+  checkId: string | null,
+  suggestionId: string | null,
+): Outline {
+  const suggestion =
+    suggestionId === null ? undefined : suggestionsOf(report).find((s) => s.id === suggestionId);
+  if (suggestion) return { cells: suggestion.cells, fact: null };
+  const check = checkId === null ? undefined : report.checks.find((c) => c.id === checkId);
+  return { cells: check?.cells ?? [], fact: check?.fact?.span ?? null };
 }

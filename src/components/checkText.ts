@@ -1,5 +1,6 @@
-import type { CellRef, Check, Report } from '../core';
+import type { CellRef, Check, Report, Suggestion } from '../core';
 import { t } from '../i18n';
+import { suggestionsOf } from '../store/suggestions';
 import { rowName } from './tableLayouts';
 
 export interface CheckText {
@@ -66,6 +67,38 @@ export function describeCheck(check: Check, report: Report): CheckText {
     place,
     equation: `${side(check.left, check.expected)} ${relation} ${side(check.right, check.actual)}`,
   };
+}
+
+/** A suggestion with the line that shows it. */
+export interface SuggestionItem {
+  suggestion: Suggestion;
+  text: string;
+}
+
+/**
+ * `建议：自然人 1→12，商业企业 20→0（可使 C3 校验通过）`: the cells by their column, with the row
+ * too when they are in several rows (表四 prints three rows as one).
+ */
+function describeSuggestion(suggestion: Suggestion, report: Report): SuggestionItem {
+  const sameRow = allSame(suggestion.cells.map((c) => c.row));
+  const changes = suggestion.cells.map((change) => {
+    const { row, column } = lookup(report, change);
+    const columnName = column?.label ?? change.column;
+    const name = sameRow
+      ? columnName
+      : `${row ? rowName(change.table, row) : change.row} ${columnName}`;
+    return t.suggestions.change(name, change.from, change.to);
+  });
+  const fixed = report.checks.find((c) => c.id === suggestion.check);
+  return {
+    suggestion,
+    text: t.suggestions.line(changes, fixed?.rule ?? suggestion.check, suggestion.fixes.length),
+  };
+}
+
+/** The report's open suggestions, each with its line. */
+export function suggestionItems(report: Report): SuggestionItem[] {
+  return suggestionsOf(report).map((suggestion) => describeSuggestion(suggestion, report));
 }
 
 /** A check that fails or is uncertain can be judged; one judged before keeps its verdict shown. */

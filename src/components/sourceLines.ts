@@ -1,4 +1,5 @@
 import type { Report, Span } from '../core';
+import type { Outline } from './cellKeys';
 
 /** A clickable place in the source: where a cell or a fact came from. */
 export interface SourceMark {
@@ -99,17 +100,15 @@ export function splitLines(text: string, marks: readonly SourceMark[]): SourceLi
   return lines;
 }
 
-/** The places in the source of a check's cells, and of its prose figure (T1), by span key. */
-export function checkSpanKeys(report: Report, checkId: string | null): ReadonlySet<string> {
-  const check = checkId === null ? undefined : report.checks.find((c) => c.id === checkId);
-  if (!check) return new Set();
+/** The places in the source of the outlined cells and figure, by span key. */
+export function outlineSpanKeys(report: Report, outline: Outline): ReadonlySet<string> {
   const keys = new Set<string>();
-  for (const ref of check.cells) {
+  for (const ref of outline.cells) {
     const span = report.tables.find((t) => t.id === ref.table)?.rows.find((r) => r.key === ref.row)
       ?.cells[ref.column]?.span;
     if (span) keys.add(spanKey(span));
   }
-  if (check.fact) keys.add(spanKey(check.fact.span));
+  if (outline.fact) keys.add(spanKey(outline.fact));
   return keys;
 }
 

@@ -86,12 +86,13 @@ export function applyVerdict(
 /** Marks the review as given (`reviewed`) or taken up again; the same report when nothing changes. */
 export function setReviewStatus(report: Report, status: ReviewStatus, at: string): Report {
   if (report.review.status === status) return report;
-  return { ...report, review: { status, updatedAt: at } };
+  return { ...report, review: { ...report.review, status, updatedAt: at } };
 }
 
-// Any reviewer action starts a review that has not started; it never undoes a `reviewed`.
-function started(report: Report, at: string): Report['review'] {
+/** Any reviewer action starts a review that has not started; it never undoes a `reviewed`. */
+export function started(report: Report, at: string): Report['review'] {
   return {
+    ...report.review,
     status: report.review.status === 'unreviewed' ? 'in-progress' : report.review.status,
     updatedAt: at,
   };

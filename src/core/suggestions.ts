@@ -1,7 +1,7 @@
 import { parseCellText } from './cells';
 import { runChecks } from './checks';
 import { splitDigits } from './digits';
-import { applyCellEdit } from './edits';
+import { applyCellEdit, started } from './edits';
 import type { Cell, CellRef, Check, Fact, Report, Table } from './types';
 
 /** A re-reading of one printed row's digits that the checks prefer; applied only by the reviewer. */
@@ -135,15 +135,7 @@ export function acceptSuggestion(report: Report, suggestion: Suggestion, at: str
 export function rejectSuggestion(report: Report, id: string, at: string): Report {
   const rejected = report.review.rejectedSuggestions ?? [];
   if (rejected.includes(id)) return report;
-  return {
-    ...report,
-    review: {
-      ...report.review,
-      status: report.review.status === 'unreviewed' ? 'in-progress' : report.review.status,
-      updatedAt: at,
-      rejectedSuggestions: [...rejected, id],
-    },
-  };
+  return { ...report, review: { ...started(report, at), rejectedSuggestions: [...rejected, id] } };
 }
 
 /** The suggestions still open for a report: computed from its cells, less those turned down. */

@@ -6,6 +6,7 @@ import { serializeReport } from '../core/export/json';
 import { HISTORY_LIMIT } from './history';
 import { visibleOrder } from './queue';
 import { reviewStore, type ReviewDeps, type ReviewStore } from './reviewStore';
+import { suggestionsOf } from './suggestions';
 
 function cell(raw: string, start: number): Cell {
   return {
@@ -400,6 +401,112 @@ describe('undo and redo', () => {
     expect(store.getState().history.redo).toEqual([]);
     for (let i = 0; i < HISTORY_LIMIT + 5; i++) store.getState().editCell(natural, String(10 + i));
     expect(store.getState().history.undo).toHaveLength(HISTORY_LIMIT);
+  });
+});
+
+describe('suggestions', () => {
+  // 表三 row 一 printed 1 | 20 | 0 | 0 | 0 | 3 | 15: the 2 of 自然人 12 slipped into 商业企业.
+  const SLIPPED = [
+    '某区人民政府2022年政府信息公开工作年度报告',
+    '三、收到和处理政府信息公开申请情况',
+    '本年制发件数 |',
+    '一、本年新收政府信息公开申请数量 | 1 | 20 | 0 | 0 | 0 | 3 | 15 | ||',
+  ].join('\n');
+  const C3 = 'C3:requests:newReceived';
+  const commercial = { table: 'requests', row: 'newReceived', column: 'commercial' };
+
+  async function slipped() {
+    const store = realSetup();
+    await store.getState().addText(SLIPPED);
+    const [suggestion, ...rest] = suggestionsOf(selected(store));
+    if (!suggestion) throw new Error('no suggestion for the slipped row');
+    expect(rest).toEqual([]);
+    expect(suggestion.check).toBe(C3);
+    return { store, suggestion, reportId: store.getState().selectedId ?? '' };
+  }
+
+  const cellOf = (report: Report, ref: typeof natural) =>
+    report.tables.find((x) => x.id === ref.table)?.rows.find((r) => r.key === ref.row)?.cells[
+      ref.column
+    ];
+  const rawOf = (report: Report, ref: typeof natural) => cellOf(report, ref)?.raw;
+
+  it('are computed once per version of a report', async () => {
+    const { store, suggestion, reportId } = await slipped();
+    const report = selected(store);
+    expect(suggestionsOf(report)).toBe(suggestionsOf(report));
+    store.getState().rejectSuggestion(reportId, suggestion.id);
+    expect(suggestionsOf(selected(store))).toEqual([]);
+    expect(suggestionsOf(report)).toEqual([suggestion]);
+  });
+
+  it('accepts a suggestion as edits of its cells, undone in one step to the report before', async () => {
+    const { store, suggestion, reportId } = await slipped();
+    const before = serializeReport(selected(store));
+    store.getState().acceptSuggestion(reportId, suggestion.id);
+    const accepted = selected(store);
+    expect([rawOf(accepted, natural), rawOf(accepted, commercial)]).toEqual(['12', '0']);
+    expect(accepted.edits.map((edit) => [edit.column, edit.from.raw, edit.to.raw])).toEqual([
+      ['naturalPerson', '1', '12'],
+      ['commercial', '20', '0'],
+    ]);
+    expect(checkOf(accepted, C3)?.status).toBe('pass');
+    expect(accepted.review.status).toBe('in-progress');
+    expect(suggestionsOf(accepted)).toEqual([]);
+    expect(store.getState().history.undo).toHaveLength(1);
+
+    store.getState().undo();
+    expect(serializeReport(selected(store)) === before).toBe(true);
+    expect(suggestionsOf(selected(store))).toEqual([suggestion]);
+    expect(store.getState().selectedCheck).toBe(C3);
+    store.getState().redo();
+    expect(rawOf(selected(store), natural)).toBe('12');
+  });
+
+  it('rejects a suggestion: gone, kept in the export, back on undo', async () => {
+    const { store, suggestion, reportId } = await slipped();
+    const before = serializeReport(selected(store));
+    store.getState().rejectSuggestion(reportId, suggestion.id);
+    expect(suggestionsOf(selected(store))).toEqual([]);
+    const exported = JSON.parse(serializeReport(selected(store))) as Report;
+    expect(exported.review).toMatchObject({
+      status: 'in-progress',
+      rejectedSuggestions: [suggestion.id],
+    });
+    expect(exported.tables).toEqual(JSON.parse(before).tables);
+    // Once turned down, it cannot be taken or turned down again.
+    store.getState().acceptSuggestion(reportId, suggestion.id);
+    store.getState().rejectSuggestion(reportId, suggestion.id);
+    expect(store.getState().history.undo).toHaveLength(1);
+
+    store.getState().undo();
+    expect(serializeReport(selected(store)) === before).toBe(true);
+    expect(suggestionsOf(selected(store))).toEqual([suggestion]);
+  });
+
+  it('keeps a suggestion turned down through later edits and status changes', async () => {
+    const { store, suggestion, reportId } = await slipped();
+    store.getState().rejectSuggestion(reportId, suggestion.id);
+    store.getState().editCell(total, '16');
+    store.getState().setReviewStatus('reviewed');
+    expect(selected(store).review.rejectedSuggestions).toEqual([suggestion.id]);
+  });
+
+  it('selects the cells a suggestion would change, under its check, until it is taken', async () => {
+    const { store, suggestion, reportId } = await slipped();
+    store.getState().setTab('issues');
+    store.getState().selectSuggestion(suggestion.id);
+    expect(store.getState()).toMatchObject({
+      selectedCheck: C3,
+      selectedSuggestion: suggestion.id,
+      selectedCell: natural,
+      activeTab: 'requests',
+    });
+    expect(store.getState().selectedSpan).toEqual(cellOf(selected(store), natural)?.span);
+    store.getState().acceptSuggestion(reportId, suggestion.id);
+    expect(store.getState()).toMatchObject({ selectedCheck: C3, selectedSuggestion: null });
+    store.getState().selectCheck(C3);
+    expect(store.getState().selectedSuggestion).toBeNull();
   });
 });
 

@@ -1,5 +1,14 @@
 import { create, type StateCreator } from 'zustand';
-import type { CellRef, ParseResult, Report, ReviewStatus, Span } from '../core';
+import {
+  acceptSuggestion as applySuggestion,
+  rejectSuggestion as recordRejection,
+  type CellRef,
+  type ParseResult,
+  type Report,
+  type ReviewStatus,
+  type Span,
+  type Suggestion,
+} from '../core';
 import { applyCellEdit, applyVerdict, setReviewStatus, type Judgement } from '../core/edits';
 import { t } from '../i18n';
 import { createParseClient, type ParseClient } from '../worker/client';
@@ -13,6 +22,7 @@ import {
   type QueueFilter,
   type QueueSort,
 } from './queue';
+import { suggestionsOf } from './suggestions';
 import { defaultTab, FACTS_TAB, ISSUES_TAB, type TabId } from './tabs';
 
 export type FileStatus = 'parsing' | 'ready' | 'error';
@@ -50,6 +60,8 @@ export interface ReviewState {
   activeTab: TabId | null;
   /** The check whose cells are outlined, after a click on it in the list. */
   selectedCheck: string | null;
+  /** The suggestion whose cells are outlined instead, after a click on its line. */
+  selectedSuggestion: string | null;
   editing: Editing | null;
   /** The files of the batches under way; both back to 0 when the last one is parsed. */
   progress: { done: number; total: number };
@@ -82,6 +94,12 @@ export interface ReviewActions {
    * `keepTab` the list the reviewer is in stays open.
    */
   selectCheck(checkId: string, options?: { keepTab?: boolean }): void;
+  /** Selects the cells a suggestion would change, under the check it explains, in their table. */
+  selectSuggestion(suggestionId: string): void;
+  /** The reviewer takes a suggestion: its cells are edited, as one step to undo. */
+  acceptSuggestion(reportId: string, suggestionId: string): void;
+  /** The reviewer turns a suggestion down, so that it is not offered again: one step to undo. */
+  rejectSuggestion(reportId: string, suggestionId: string): void;
   startEdit(seed?: string): void;
   cancelEdit(): void;
   commitEdit(raw: string): void;
@@ -180,6 +198,7 @@ const emptyWorkspace = {
   selectedSpan: null,
   activeTab: null,
   selectedCheck: null,
+  selectedSuggestion: null,
   editing: null,
   pasteCount: 0,
   history: emptyHistory,
@@ -347,6 +366,25 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       });
     }
 
+    /** Accepting or rejecting a suggestion still open in the report: one step in the history. */
+    function settleSuggestion(
+      reportId: string,
+      suggestionId: string,
+      change: (report: Report, suggestion: Suggestion, at: string) => Report,
+      label: (checkId: string) => string,
+    ): void {
+      const report = get().entries[reportId]?.report;
+      const suggestion = report && suggestionsOf(report).find((s) => s.id === suggestionId);
+      if (!suggestion) return;
+      commit(reportId, (r, at) => change(r, suggestion, at), {
+        cell: null,
+        check: suggestion.check,
+        label: label(suggestion.check),
+      });
+      // Settled, it is no longer offered: the outline goes back to its check.
+      if (get().selectedSuggestion === suggestionId) set({ selectedSuggestion: null });
+    }
+
     /** Undo or redo: the step's report goes back to (or on to) the version it recorded, and is shown. */
     function travel(direction: 'undo' | 'redo'): void {
       const { history, entries } = get();
@@ -429,6 +467,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
           selectedCell: null,
           selectedSpan: null,
           selectedCheck: null,
+          selectedSuggestion: null,
           editing: null,
           activeTab: report ? defaultTab(report) : null,
         });
@@ -438,7 +477,13 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
 
       selectCell: (ref) => {
         if (ref === null) {
-          set({ selectedCell: null, selectedSpan: null, selectedCheck: null, editing: null });
+          set({
+            selectedCell: null,
+            selectedSpan: null,
+            selectedCheck: null,
+            selectedSuggestion: null,
+            editing: null,
+          });
           return;
         }
         withReport((report) => ({
@@ -470,12 +515,41 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
           if (!check || !first) return {};
           return {
             selectedCheck: checkId,
+            selectedSuggestion: null,
             selectedCell: first,
             selectedSpan: cellAt(report, first)?.span ?? check.fact?.span ?? null,
             editing: null,
             ...(options?.keepTab ? {} : { activeTab: first.table }),
           };
         }),
+
+      selectSuggestion: (suggestionId) =>
+        withReport((report) => {
+          const suggestion = suggestionsOf(report).find((s) => s.id === suggestionId);
+          const first = suggestion?.cells[0];
+          if (!suggestion || !first) return {};
+          // A plain reference: a suggestion's cells also carry their old and new text.
+          const ref = { table: first.table, row: first.row, column: first.column };
+          return {
+            selectedCheck: suggestion.check,
+            selectedSuggestion: suggestionId,
+            selectedCell: ref,
+            selectedSpan: cellAt(report, ref)?.span ?? null,
+            editing: null,
+            activeTab: ref.table,
+          };
+        }),
+
+      acceptSuggestion: (reportId, suggestionId) =>
+        settleSuggestion(reportId, suggestionId, applySuggestion, t.history.acceptSuggestion),
+
+      rejectSuggestion: (reportId, suggestionId) =>
+        settleSuggestion(
+          reportId,
+          suggestionId,
+          (report, suggestion, at) => recordRejection(report, suggestion.id, at),
+          t.history.rejectSuggestion,
+        ),
 
       startEdit: (seed) => {
         const ref = get().selectedCell;
