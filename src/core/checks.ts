@@ -60,6 +60,7 @@ export function runChecks(tables: readonly Table[], facts: readonly Fact[]): Che
 // 行政事业性收费 is not compared with disclosure fees: they are different things.
 const TEXT_TOTALS: Record<string, CellRef[]> = {
   requestsReceived: [{ table: 'requests', row: 'newReceived', column: 'total' }],
+  requestsCarriedForward: [{ table: 'requests', row: 'carriedForward', column: 'total' }],
   reviewCases: [{ table: 'appeals', row: 'review', column: 'total' }],
   litigationCases: [
     { table: 'appeals', row: 'litigationDirect', column: 'total' },

@@ -179,6 +179,13 @@ describe('extractFacts on the seeds', () => {
 });
 
 describe('extractFacts rules on small texts', () => {
+  it('R8.13 结转下年度继续办理N件 is the requests carried forward', () => {
+    const text = '本年度共收到政府信息公开申请12件，办结10件，结转下年度继续办理2件。';
+    const [carried] = extractFacts(text, []).filter((f) => f.key === 'requestsCarriedForward');
+    expect(carried).toMatchObject({ value: 2, unit: '件', cumulative: false });
+    expect(text.slice(...(carried?.span ?? [0, 0]))).toBe('2件');
+  });
+
   const one = (text: string): Seen[] => seen(text, extractFacts(text, []));
 
   it('R8.1 reads the total, not 应主动公开 categories or parts stated with 各', () => {

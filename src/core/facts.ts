@@ -5,11 +5,17 @@ import type { Fact, Span } from './types';
 // else in the same sentence (办件量, 浏览次数, 建议提案) is never taken for it.
 
 type FactKey =
-  'activeDisclosed' | 'requestsReceived' | 'reviewCases' | 'litigationCases' | 'feesCollected';
+  | 'activeDisclosed'
+  | 'requestsReceived'
+  | 'requestsCarriedForward'
+  | 'reviewCases'
+  | 'litigationCases'
+  | 'feesCollected';
 
 const KEY_ORDER: readonly FactKey[] = [
   'activeDisclosed',
   'requestsReceived',
+  'requestsCarriedForward',
   'reviewCases',
   'litigationCases',
   'feesCollected',
@@ -67,6 +73,14 @@ const PATTERNS: readonly Pattern[] = [
     key: 'requestsReceived',
     re: new RegExp(
       String.raw`(?<!办结|答复|处理)依申请公开(?:政府)?信息${CONNECT}${QUANTITY}${unit(`${CASE_UNITS}|条`)}`,
+      'gd',
+    ),
+  },
+  {
+    // 结转下年度（继续）办理N件: requests carried into next year, 表三 四、.
+    key: 'requestsCarriedForward',
+    re: new RegExp(
+      String.raw`结转(?:至|到)?下(?:一)?年度?(?:继续)?(?:办理|处理)(?:的)?(?:申请)?${CONNECT}${QUANTITY}${unit(CASE_UNITS)}`,
       'gd',
     ),
   },
