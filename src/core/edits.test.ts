@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applyCellEdit, applyVerdict, setReviewStatus } from './edits';
-import type { Cell, Check, Report, Table } from './types';
+import { emptyReport, NEW_RECEIVED, numberCell, requestsTable } from './fixtures/reports';
+import type { Check, Report, Table } from './types';
 
 // The real checks are tested on their own; here they are a stand-in whose output depends on the
 // edited value, so that a stale re-run would show.
@@ -23,50 +24,28 @@ vi.mock('./checks', () => ({
   },
 }));
 
-function cell(raw: string, value: number | null, span: [number, number] | null = null): Cell {
-  return { value, raw, kind: value === null ? 'blank' : 'number', span, confidence: 'high' };
-}
-
 function report(): Report {
   return {
-    schema: 'nianbao/report@1',
-    parser: { name: 'test', version: '0' },
-    source: { name: 'a.txt', sha256: '', bytes: 0, format: 'text', encoding: 'utf-8' },
-    meta: {
-      agency: { value: null, span: null },
-      year: { value: null, span: null },
-      template: '2021',
-      published: { value: null, span: null },
-    },
+    ...emptyReport(),
+    meta: { ...emptyReport().meta, template: '2021' },
     tables: [
-      {
-        id: 'requests',
-        title: '表三',
-        columns: [
-          { key: 'naturalPerson', label: '自然人' },
-          { key: 'total', label: '总计' },
-        ],
-        rows: [
+      requestsTable(
+        [
           {
             key: 'newReceived',
-            label: '一、本年新收政府信息公开申请数量',
-            cells: { naturalPerson: cell('3', 3, [10, 11]), total: cell('8', 8, [12, 13]) },
+            label: NEW_RECEIVED,
+            cells: { naturalPerson: numberCell('3', [10, 11]), total: numberCell('8', [12, 13]) },
           },
           {
             key: 'carriedOver',
             label: '二、上年结转政府信息公开申请数量',
-            cells: { naturalPerson: cell('0', 0), total: cell('0', 0) },
+            cells: { naturalPerson: numberCell('0'), total: numberCell('0') },
           },
         ],
-      },
+        '表三',
+      ),
       { id: 'appeals', title: '表四', columns: [], rows: [] },
     ],
-    facts: [],
-    checks: [],
-    issues: [],
-    edits: [],
-    review: { status: 'unreviewed', updatedAt: null },
-    text: '',
   };
 }
 

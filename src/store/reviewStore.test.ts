@@ -1,51 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand';
-import { parseReport, runChecks, type Cell, type ParseResult, type Report } from '../core';
+import { parseReport, runChecks, type ParseResult, type Report } from '../core';
+import { emptyReport, NEW_RECEIVED, numberCell, requestsTable } from '../core/fixtures/reports';
 import { serializeReport } from '../core/export/json';
 import { HISTORY_LIMIT } from './history';
 import { visibleOrder } from './queue';
 import { reviewStore, type ReviewDeps, type ReviewStore } from './reviewStore';
 import { suggestionsOf } from './suggestions';
 
-function cell(raw: string, start: number): Cell {
-  return {
-    value: Number(raw),
-    raw,
-    kind: 'number',
-    span: [start, start + raw.length],
-    confidence: 'high',
-  };
-}
-
 // A report as the parser would give it, cut down to what the store looks at.
 function report(name: string, overrides: Partial<Report> = {}): Report {
+  const base = emptyReport(name);
   return {
-    schema: 'nianbao/report@1',
-    parser: { name: 'test', version: '0' },
-    source: { name, sha256: '', bytes: 0, format: 'text', encoding: 'utf-8' },
+    ...base,
+    source: { ...base.source, sha256: '' },
     meta: {
+      ...base.meta,
       agency: { value: '某某局', span: null },
       year: { value: 2022, span: null },
       template: '2021',
-      published: { value: null, span: null },
     },
     tables: [
-      {
-        id: 'requests',
-        title: '收到和处理政府信息公开申请情况',
-        columns: [
-          { key: 'naturalPerson', label: '自然人' },
-          { key: 'total', label: '总计' },
-        ],
-        rows: [
-          {
-            key: 'newReceived',
-            label: '一、本年新收政府信息公开申请数量',
-            cells: { naturalPerson: cell('3', 10), total: cell('3', 14) },
-          },
-        ],
-      },
+      requestsTable([
+        {
+          key: 'newReceived',
+          label: NEW_RECEIVED,
+          cells: { naturalPerson: numberCell('3', [10, 11]), total: numberCell('3', [14, 15]) },
+        },
+      ]),
     ],
     facts: [
       {
@@ -73,9 +56,6 @@ function report(name: string, overrides: Partial<Report> = {}): Report {
         right: [{ table: 'requests', row: 'newReceived', column: 'total' }],
       },
     ],
-    issues: [],
-    edits: [],
-    review: { status: 'unreviewed', updatedAt: null },
     text: 'x'.repeat(50),
     ...overrides,
   };

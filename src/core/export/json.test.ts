@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { standaloneValidator } from '../../../scripts/validatorSource';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../index';
+import { emptyReport } from '../fixtures/reports';
 import type { Report } from '../types';
 import { serializeReport } from './json';
 import { parseReportJson } from './validate';
@@ -11,28 +12,10 @@ const seedNames = readdirSync(SEEDS)
   .filter((name) => name.endsWith('.txt'))
   .sort();
 
-const nothing = { value: null, span: null };
-
-function minimalReport(): Report {
-  return {
-    schema: 'nianbao/report@1',
-    parser: { name: 'nianbao-review', version: '0.1.0' },
-    source: { name: 'a.txt', sha256: '0'.repeat(64), bytes: 0, format: 'text', encoding: 'utf-8' },
-    meta: { agency: nothing, year: nothing, template: 'unknown', published: nothing },
-    tables: [],
-    facts: [],
-    checks: [],
-    issues: [],
-    edits: [],
-    review: { status: 'unreviewed', updatedAt: null },
-    text: '',
-  };
-}
-
 // Every kind of object the contract has, optional keys included.
 function fullReport(): Report {
   return {
-    ...minimalReport(),
+    ...emptyReport(),
     meta: {
       agency: { value: '某局', span: [0, 2] },
       year: { value: 2023, span: [2, 6] },
@@ -155,17 +138,17 @@ describe('report@1 export', () => {
   });
 
   it('R9.2 the schema accepts a minimal report and one that uses every field', () => {
-    for (const report of [minimalReport(), fullReport()]) {
+    for (const report of [emptyReport(), fullReport()]) {
       const result = parseReportJson(JSON.stringify(report));
       expect(result.ok ? '' : result.error).toBe('');
     }
   });
 
   it('R9.2 the schema rejects a report without its schema tag', () => {
-    const untagged: Partial<Report> = minimalReport();
+    const untagged: Partial<Report> = emptyReport();
     delete untagged.schema;
     expect(rejection(untagged)).toMatch(/schema/);
-    expect(rejection({ ...minimalReport(), schema: 'nianbao/report@2' })).toMatch(/\/schema/);
+    expect(rejection({ ...emptyReport(), schema: 'nianbao/report@2' })).toMatch(/\/schema/);
   });
 
   it('R9.2 the schema rejects a cell of an unknown kind, or whose value contradicts its kind', () => {
@@ -192,7 +175,7 @@ describe('report@1 export', () => {
   });
 
   it('R9.2 the schema allows fields added at the top level and nowhere else', () => {
-    const added = parseReportJson(JSON.stringify({ ...minimalReport(), notes: '' }));
+    const added = parseReportJson(JSON.stringify({ ...emptyReport(), notes: '' }));
     expect(added.ok).toBe(true);
     const report = fullReport();
     report.checks = report.checks.map((c) => ({ ...c, passed: true }));
@@ -254,7 +237,7 @@ describe('report@1 export', () => {
   });
 
   it('R9.4 the export is one line and round-trips byte for byte', () => {
-    for (const report of [minimalReport(), fullReport()]) {
+    for (const report of [emptyReport(), fullReport()]) {
       const json = serializeReport(report);
       expect(json).not.toMatch(/\n/);
       expect(serializeReport(JSON.parse(json) as Report)).toBe(json);
@@ -273,7 +256,7 @@ describe('report@1 export', () => {
 
   it('R9.4 fields added at the top level survive, after the known ones, sorted', () => {
     const json = serializeReport({
-      ...minimalReport(),
+      ...emptyReport(),
       zeta: { b: 1, a: [{ d: 1, c: 2 }] },
       alpha: 1,
     } as Report);
