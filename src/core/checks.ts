@@ -1,9 +1,8 @@
+import { isOutcomeRow } from './templates/national';
 import type { Cell, CellRef, Check, CheckStatus, Fact, Row, Table } from './types';
 
 // 勾稽关系 of report-templates.md §3 (SPEC R6). A check reports; it never changes a cell.
 
-const REQUEST_ITEMS =
-  /^(granted|partialGrant|denied\..+|unable\..+|notProcessed\..+|other(\..+)?)$/;
 const REQUEST_PARTS = ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'otherOrg'];
 const APPEAL_PARTS = ['maintained', 'corrected', 'other', 'pending'];
 
@@ -13,7 +12,7 @@ export function runChecks(tables: readonly Table[], facts: readonly Fact[]): Che
   const requests = tables.find((table) => table.id === 'requests');
   if (requests) {
     const has = (row: string) => requests.rows.some((candidate) => candidate.key === row);
-    const items = requests.rows.filter((row) => REQUEST_ITEMS.test(row.key)).map((row) => row.key);
+    const items = requests.rows.filter((row) => isOutcomeRow(row.key)).map((row) => row.key);
     for (const { key: column } of requests.columns) {
       const at = (row: string): CellRef => ({ table: 'requests', row, column });
       if (

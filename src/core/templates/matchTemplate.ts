@@ -1,9 +1,16 @@
 import { parseCellText } from '../cells';
-import { foldLabel, stripLabelNumber } from '../fold';
+import { foldLabel } from '../fold';
 import type { Token } from '../formats/text';
 import type { Span } from '../types';
 import { placeRow, type RowItem } from '../layout';
-import { FINGERPRINTS, TEMPLATES, type RowDef, type TableDef, type TemplateDef } from './national';
+import {
+  FINGERPRINTS,
+  TEMPLATES,
+  labelWords,
+  type RowDef,
+  type TableDef,
+  type TemplateDef,
+} from './national';
 import {
   appealsEquation,
   collectTables,
@@ -227,7 +234,7 @@ const GARBLED_SHARE = 0.6;
 
 function findGarbled(def: TableDef, from: number, core: string): number {
   for (let i = from; i < Math.min(def.rows.length, from + GARBLED_LOOKAHEAD); i++) {
-    const words = stripLabelNumber(foldLabel((def.rows[i] as RowDef).label)).replace(/\(.*$/, '');
+    const words = labelWords(def.rows[i] as RowDef);
     if (
       core[0] === words[0] &&
       core.length >= GARBLED_SHARE * words.length &&

@@ -1,3 +1,4 @@
+import { foldLabel, stripLabelNumber } from '../fold';
 import type { Column } from '../types';
 
 // The 2019 (国办公开办函〔2019〕60号) and 2021 (国办公开办函〔2021〕30号) tables as data. Patterns are
@@ -241,3 +242,23 @@ export const FINGERPRINTS: Readonly<Record<'2019' | '2021', readonly string[]>> 
     '采购项目数量',
   ],
 };
+
+// The label's words without its numbering or bracketed note: `（二）部分公开（区分处理的…）` → `部分公开`.
+const words = new Map<RowDef, string>();
+
+/** A template row's label as the words a garbled or glued copy is searched for. */
+export function labelWords(def: RowDef): string {
+  let word = words.get(def);
+  if (word === undefined) {
+    word = stripLabelNumber(foldLabel(def.label)).replace(/\(.*$/, '');
+    words.set(def, word);
+  }
+  return word;
+}
+
+// 表三's outcome rows, whose sum is （七）总计 (C2); group labels are never rows.
+const OUTCOME_ROW = /^(granted|partialGrant|denied\..+|unable\..+|notProcessed\..+|other(\..+)?)$/;
+
+export function isOutcomeRow(key: string): boolean {
+  return OUTCOME_ROW.test(key);
+}

@@ -1,8 +1,15 @@
 import { splitDigits } from '../digits';
-import { foldLabel, stripLabelNumber, type FoldedText } from '../fold';
+import type { FoldedText } from '../fold';
 import { openRow, type Placement, type RowEquation, type Slot } from '../layout';
 import type { Span } from '../types';
-import { FINGERPRINTS, TEMPLATES, type RowDef, type TableDef, type TemplateDef } from './national';
+import {
+  FINGERPRINTS,
+  TEMPLATES,
+  labelWords,
+  type RowDef,
+  type TableDef,
+  type TemplateDef,
+} from './national';
 import { STATS_UNIT } from './stats';
 import {
   appealsEquation,
@@ -149,7 +156,7 @@ function searchWord(
   text: string,
   cursor: number,
 ): { at: number; length: number } | null {
-  const word = labelWord(def);
+  const word = labelWords(def);
   const at = text.indexOf(word, cursor);
   return at < 0 ? null : { at, length: word.length };
 }
@@ -184,17 +191,6 @@ function placeGluedRow(folded: FoldedText, row: GluedRow, def: TableDef): Placem
 // 历年累计 includes 本年度.
 const cumulativeAtLeastValue: RowEquation = (values) =>
   values.length < 2 || (values[0] ?? 0) <= (values[1] ?? 0);
-
-// The label's words without its numbering or bracketed note: `（二）部分公开（区分处理的…）` → `部分公开`.
-const words = new Map<RowDef, string>();
-function labelWord(def: RowDef): string {
-  let word = words.get(def);
-  if (word === undefined) {
-    word = stripLabelNumber(foldLabel(def.label)).replace(/\(.*$/, '');
-    words.set(def, word);
-  }
-  return word;
-}
 
 function skipNote(text: string, at: number): number {
   if (text[at] !== '(') return at;

@@ -1,7 +1,7 @@
 import { parseCellText } from '../cells';
 import { settleRows, type Placement, type RowEquation, type Slot } from '../layout';
 import type { Cell, Issue, Row, Span, Table } from '../types';
-import type { TableDef, TemplateDef } from './national';
+import { isOutcomeRow, type TableDef, type TemplateDef } from './national';
 import { STATS_SUMS } from './stats';
 
 // What the token reader (matchTemplate.ts) and the digit-run reader (readGlued.ts) share.
@@ -161,8 +161,6 @@ function rowSum(values: readonly number[]): boolean {
   return sum(values.slice(0, -1)) === (values[values.length - 1] ?? 0);
 }
 
-const REQUEST_ITEM = /^(granted|partialGrant|denied\.|unable\.|notProcessed\.|other)/;
-
 function tableScore(
   id: string,
   keys: readonly string[],
@@ -171,7 +169,7 @@ function tableScore(
   if (id === 'stats') return statsScore(keys, grid);
   if (id !== 'requests') return 0;
   const row = (key: string) => grid[keys.indexOf(key)];
-  const items = keys.flatMap((key, i) => (REQUEST_ITEM.test(key) ? [grid[i] ?? []] : []));
+  const items = keys.flatMap((key, i) => (isOutcomeRow(key) ? [grid[i] ?? []] : []));
   let points = grid.filter(rowSum).length;
   const width = grid[0]?.length ?? 0;
   for (let column = 0; column < width; column++) {
