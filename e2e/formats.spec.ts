@@ -19,7 +19,7 @@ const FORMATS = [
     cells: { 'requests/newReceived/total': '70', 'active/licensing/decisions': '2293' },
   },
   {
-    file: 'docx/022_pingtan_qu_2021.docx',
+    file: 'variants/docx-libreoffice/022_pingtan_qu_2021.docx',
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     header: ['平潭综合实验区', '2021', '2021版'],
     cells: { 'requests/newReceived/total': '70', 'appeals/review/total': '3' },

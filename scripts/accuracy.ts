@@ -9,6 +9,8 @@ interface Score {
   cells: number;
   cellsRight: number;
   low: number;
+  /** Cells marked high that are wrong: the reviewer skips them, so this must stay 0. */
+  wrongHigh: number;
   templatesRight: number;
   meta: number;
   metaRight: number;
@@ -23,6 +25,7 @@ const empty = (): Score => ({
   cells: 0,
   cellsRight: 0,
   low: 0,
+  wrongHigh: 0,
   templatesRight: 0,
   meta: 0,
   metaRight: 0,
@@ -53,10 +56,14 @@ for (const { truth, path, format } of golden) {
       score.cells += 1;
       const got = cells.get(key);
       if (got?.low) score.low += 1;
-      if (got && got.value === value) score.cellsRight += 1;
-      else if (report && score === lookup(byFormat, format))
+      if (got && got.value === value) {
+        score.cellsRight += 1;
+        continue;
+      }
+      if (got && !got.low) score.wrongHigh += 1;
+      if (report && score === lookup(byFormat, format))
         wrongCells.push(
-          `${truth.file} ${key}: expected ${value}, got ${got ? `${got.value}${got.low ? ' (low)' : ''}` : 'nothing'}`,
+          `${format} ${truth.file} ${key}: expected ${value}, got ${got ? `${got.value} (${got.low ? 'low' : 'HIGH'})` : 'nothing'}`,
         );
     }
     if (report?.meta.template === truth.meta.template) score.templatesRight += 1;
@@ -82,10 +89,12 @@ const percent = (right: number, total: number) =>
 
 function table(title: string, scores: Map<string, Score>): void {
   console.log(`\n${title}`);
-  console.log(`${'group'.padEnd(24)} files   cells  right   low-conf  template  meta    facts`);
+  console.log(
+    `${'group'.padEnd(28)} files   cells   right  wrong-high  low-conf  template    meta   facts`,
+  );
   for (const [name, s] of [...scores].sort(([a], [b]) => a.localeCompare(b))) {
     console.log(
-      `${name.padEnd(24)} ${String(s.files).padStart(5)} ${String(s.cells).padStart(7)} ${percent(s.cellsRight, s.cells)} ${String(s.low).padStart(8)}   ${percent(s.templatesRight, s.files)}  ${percent(s.metaRight, s.meta)}  ${percent(s.factsRight, s.facts)}`,
+      `${name.padEnd(28)} ${String(s.files).padStart(5)} ${String(s.cells).padStart(7)} ${percent(s.cellsRight, s.cells)} ${String(s.wrongHigh).padStart(11)}   ${percent(s.low, s.cells)}    ${percent(s.templatesRight, s.files)}  ${percent(s.metaRight, s.meta)}  ${percent(s.factsRight, s.facts)}`,
     );
   }
 }

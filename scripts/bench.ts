@@ -29,7 +29,7 @@ function fixtures(): Fixture[] {
   return [
     ...pick('seeds/', /\.txt$/),
     ...pick('corpus/', /^(?!README\.md$).*\.(?:txt|md|html)$/),
-    ...pick('docx/', /^\d.*\.docx$/),
+    ...pick('variants/docx-libreoffice/', /^\d.*\.docx$/),
   ];
 }
 

@@ -20,8 +20,46 @@ export interface GoldenCase {
   format: string;
 }
 
-// `022_pingtan_qu_2021.docx`, `022_pingtan_qu_2021_chromium.pdf`: made from 022_pingtan_qu_2021.html.
+// `022_pingtan_qu_2021_chromium.pdf`: made from 022_pingtan_qu_2021.html.
 const DERIVED = /^(\d{3}_[a-z]+_[a-z]+_\d{4})(?:_[a-z]+)?\.(?:docx|pdf)$/;
+
+type Make =
+  { kind: 'print'; landscape: boolean; scale: number; headerFooter: boolean } | { kind: 'convert' };
+
+/** One shape users bring a report in, made from every HTML original by `npm run variants`. */
+export interface VariantClass {
+  /** Its folder under src/core/fixtures/variants/, and its name in `npm run accuracy`. */
+  dir: string;
+  make: Make;
+}
+
+const print = (landscape: boolean, scale: number, headerFooter: boolean): Make => ({
+  kind: 'print',
+  landscape,
+  scale,
+  headerFooter,
+});
+const convert: Make = { kind: 'convert' };
+
+export const VARIANT_CLASSES: readonly VariantClass[] = [
+  // Chromium's print → save as PDF, A4: the dialog's default (100 %, headers and footers on), a
+  // larger scale (narrower columns, more wrapping), landscape, and landscape shrunk.
+  { dir: 'pdf-chromium-portrait', make: print(false, 1, true) },
+  { dir: 'pdf-chromium-portrait-125', make: print(false, 1.25, false) },
+  { dir: 'pdf-chromium-landscape', make: print(true, 1, false) },
+  { dir: 'pdf-chromium-landscape-70', make: print(true, 0.7, true) },
+  // LibreOffice opening the saved page and writing DOCX, then that DOCX as PDF.
+  { dir: 'docx-libreoffice', make: convert },
+  { dir: 'pdf-libreoffice', make: convert },
+  // Text copies: the seeds' flattened form; the browser's own text (select all, copy: tabs between
+  // cells); that flattened form in traditional characters, and with a mirror's pinyin readings.
+  { dir: 'text-flat', make: convert },
+  { dir: 'text-innertext', make: convert },
+  { dir: 'text-traditional', make: convert },
+  { dir: 'text-pinyin', make: convert },
+  // A mirror site's copy of the page in traditional characters (Hong Kong forms).
+  { dir: 'html-traditional', make: convert },
+];
 
 export const FIXTURES = new URL('../src/core/fixtures/', import.meta.url);
 
@@ -58,12 +96,28 @@ export function goldenCases(): GoldenCase[] {
       const meta = { ...html?.meta, ...metaAdditions[file] } as Truth['meta'];
       return html ? [{ truth: { ...html, file, meta }, path: `${dir}${file}` }] : [];
     });
+  const variants = VARIANT_CLASSES.flatMap((variant) =>
+    list(`variants/${variant.dir}/`, /^\d{3}_.*\.(?:pdf|docx|txt|html)$/).flatMap((file) => {
+      const html = corpus.find((truth) => truth.file === `${file.replace(/\.[a-z]+$/, '')}.html`);
+      return html
+        ? [
+            {
+              truth: { ...html, file },
+              path: `variants/${variant.dir}/${file}`,
+              format: variant.dir,
+            },
+          ]
+        : [];
+    }),
+  );
   return [
-    ...seeds.map((truth) => ({ truth, path: `seeds/${truth.file}` })),
-    ...corpus.map((truth) => ({ truth, path: `corpus/${truth.file}` })),
-    ...derived('docx/'),
-    ...derived('pdf/'),
-  ].map((entry) => ({ ...entry, format: formatOf(entry.truth.file) }));
+    ...[
+      ...seeds.map((truth) => ({ truth, path: `seeds/${truth.file}` })),
+      ...corpus.map((truth) => ({ truth, path: `corpus/${truth.file}` })),
+      ...derived('pdf/'),
+    ].map((entry) => ({ ...entry, format: formatOf(entry.truth.file) })),
+    ...variants,
+  ];
 }
 
 export function readFixture(path: string): Uint8Array {

@@ -158,7 +158,9 @@ describe('readDocx on bad input', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed & 0xff;
     };
-    const real = new Uint8Array(readFileSync(new URL('docx/024_pingtan_qu_2023.docx', fixtures)));
+    const real = new Uint8Array(
+      readFileSync(new URL('variants/docx-libreoffice/024_pingtan_qu_2023.docx', fixtures)),
+    );
     for (let trial = 0; trial < 20; trial += 1) {
       const noise = Uint8Array.from({ length: 2000 }, random);
       noise.set([0x50, 0x4b, 0x03, 0x04]);
@@ -181,7 +183,9 @@ const documents = [
 ];
 
 describe.each(documents)('golden DOCX $file', ({ file, truth: truthFile }) => {
-  const bytes = new Uint8Array(readFileSync(new URL(`docx/${file}.docx`, fixtures)));
+  const bytes = new Uint8Array(
+    readFileSync(new URL(`variants/docx-libreoffice/${file}.docx`, fixtures)),
+  );
   const truth = JSON.parse(
     readFileSync(new URL(`corpus/truth/${truthFile}`, fixtures), 'utf8'),
   ) as { meta: { template: string }; cells: Record<string, number | null> };
