@@ -4,8 +4,19 @@ import type { Report } from './types';
 import { goldenCases, readFixture } from '../../scripts/golden';
 
 // Real reports with hand-checked values, in every format the parser reads (scripts/golden.ts).
-// TODO(issue 7): the variant classes join the golden tests as their readers reach the mark.
-const cases = goldenCases().filter((entry) => !entry.path.startsWith('variants/'));
+// Variant classes whose readers have not reached the mark yet (issue 7): each leaves this set as it does.
+const PENDING = new Set([
+  'pdf-chromium-portrait',
+  'pdf-chromium-portrait-125',
+  'pdf-chromium-landscape',
+  'pdf-chromium-landscape-70',
+  'pdf-libreoffice',
+  'text-innertext',
+  'text-traditional',
+  'text-pinyin',
+  'html-traditional',
+]);
+const cases = goldenCases().filter((entry) => !PENDING.has(entry.format));
 
 // Share of cells that must be right even where the layout leaves the parser guessing (digit runs).
 const MIN_RIGHT = 0.98;
