@@ -11,7 +11,6 @@ const PENDING = new Set([
   'pdf-chromium-landscape',
   'pdf-chromium-landscape-70',
   'pdf-libreoffice',
-  'text-innertext',
   'text-traditional',
   'text-pinyin',
   'html-traditional',

@@ -68,4 +68,45 @@ describe('tokenizeText', () => {
     const text = '规章 |\n0 |\n规章 |\n9 |\n';
     expect(shape(tokenizeText(text, text.indexOf('规章', 2)))).toEqual(['规章', '0']);
   });
+
+  it('R2.9 in a tab-separated text, tabs separate cells and a tab after a tab is a blank cell', () => {
+    const copy = '规章\t0\t\t5\n行政规范性文件\t1\t2\t3\n行政许可\t\t\t4';
+    expect(shape(tokenizeText(copy))).toEqual([
+      '规章',
+      '0',
+      '|1',
+      '5',
+      '行政规范性文件',
+      '1',
+      '2',
+      '3',
+      '行政许可',
+      '|1',
+      '|1',
+      '4',
+    ]);
+  });
+
+  it('R2.9 a tab alone on its line separates cells whose paragraphs stand on lines of their own', () => {
+    // A browser's copy of Word-pasted cells: `<td><p>26</p></td>` puts the value on its own line.
+    const copy = '一、本年新收\n\n\t\n\n26\n\n\t\n\n\t\n\n\t\n\n3\n\n\t\n\n0\n';
+    expect(shape(tokenizeText(copy))).toEqual(['一、本年新收', '26', '|1', '|1', '3', '0']);
+  });
+
+  it('R2.9 a few tabs in prose leave it as it is', () => {
+    const prose = '\t一、总体情况\n联系电话：\t0591-1234567\n\t我区严格落实…\n规章\t\t5';
+    expect(shape(tokenizeText(prose))).toEqual([
+      '一、总体情况',
+      '联系电话：\t0591-1234567',
+      '我区严格落实…',
+      '规章',
+      '5',
+    ]);
+  });
+
+  it('R2.9 a blank cell of a tab-separated text spans its tab', () => {
+    const copy = '规章\t0\t\t5\n规章\t0\t\t5\n规章\t0\t\t5';
+    const run = tokenizeText(copy).find((token) => token.kind === 'run');
+    expect(run && copy.slice(...run.span)).toBe('\t');
+  });
 });

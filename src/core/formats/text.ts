@@ -37,17 +37,23 @@ export function tokenizeText(text: string, end = text.length): Token[] {
   let line = 0;
   // A text cell on the previous line that no `|` has ended yet (layout b′ puts its `|` on the next line).
   let openCell: Token | null = null;
+  // The pipe search looks ahead once per line at most: a text without pipes is not searched again.
+  let pipe = text.indexOf('|');
+  const tabs = tabSeparated(text, end) ? { afterTab: false } : null;
   while (lineStart < end) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1 || lineEnd > end) lineEnd = end;
-    const pipe = text.indexOf('|', lineStart);
+    if (pipe !== -1 && pipe < lineStart) pipe = text.indexOf('|', lineStart);
     if (pipe === -1 || pipe >= lineEnd) {
       // Most lines are prose or a cell without pipes (layout c): one segment, no pipe bookkeeping.
       const content = text.slice(lineStart, lineEnd);
-      if (/\S/.test(content)) {
+      if (tabs && content.includes('\t')) pushTabCells(tokens, content, lineStart, line, tabs);
+      else if (/\S/.test(content)) {
         pushTextCells(tokens, content, lineStart, line);
-        openCell = tokens[tokens.length - 1] ?? null;
+        if (tabs) tabs.afterTab = false;
       }
+      const last = tokens[tokens.length - 1];
+      if (/\S/.test(content)) openCell = last?.kind === 'text' ? last : null;
       lineStart = lineEnd + 1;
       line += 1;
       continue;
@@ -97,6 +103,53 @@ export function tokenizeText(text: string, end = text.length): Token[] {
     line += 1;
   }
   return tokens;
+}
+
+// A browser's own text of a page (select all, copy; `innerText`) separates a row's cells with tabs and
+// puts a cell's paragraphs on lines of their own, so a tab may stand alone on its line. Lines that
+// join text with tabs, or hold a tab alone, make the text tab-separated (SPEC R2.9); a few tabs in
+// prose (indented paragraphs, `电话：\t…`) do not.
+const TAB_SEPARATED_LINES = 3;
+
+function tabSeparated(text: string, end: number): boolean {
+  let count = 0;
+  for (let at = text.indexOf('\t'); at !== -1 && at < end; at = text.indexOf('\t', at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + 1];
+    const joins = before !== undefined && /\S/.test(before) && before !== '|';
+    const alone =
+      (before === undefined || before === '\n') && (after === undefined || after === '\n');
+    if ((joins || alone) && ++count >= TAB_SEPARATED_LINES) return true;
+  }
+  return false;
+}
+
+/**
+ * A line of a tab-separated text (SPEC R2.9): the text between tabs is a cell; a tab with no text since
+ * the tab before it, on this line or on lines above, is a blank cell (a run of one, spanning the tab).
+ * A tab ending a line says nothing more: the next cell may begin with a paragraph of its own.
+ */
+function pushTabCells(
+  tokens: Token[],
+  content: string,
+  at: number,
+  line: number,
+  state: { afterTab: boolean },
+): void {
+  let start = 0;
+  for (let tab = content.indexOf('\t'); ; tab = content.indexOf('\t', start)) {
+    const stop = tab === -1 ? content.length : tab;
+    const segment = content.slice(start, stop);
+    if (/\S/.test(segment)) {
+      pushTextCells(tokens, segment, at + start, line);
+      state.afterTab = false;
+    }
+    if (tab === -1) return;
+    if (state.afterTab)
+      tokens.push({ kind: 'run', count: 1, span: [at + tab, at + tab + 1], line });
+    state.afterTab = true;
+    start = tab + 1;
+  }
 }
 
 // `四、结转下年度继续办理 0 0 0 0 0 0 0` (PDF text, layout e): a label and its numbers in one segment.

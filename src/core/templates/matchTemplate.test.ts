@@ -266,4 +266,34 @@ describe('readTables', () => {
     expect(row?.cells.total?.value).toBe(2);
     expect(codes(result.issues)).toEqual(['label-garbled']);
   });
+
+  it('R3.12 a row label wrapped onto a line of its own continues the label, it is not a cell', () => {
+    const text = [
+      ...REQUESTS_2021,
+      '一、本年新收政府信息公开申请数量 | 8 | 0 | 0 | 0 | 0 | 0 | 8 | ||',
+      '（六）其他处理 |',
+      '1.申请人无正当理由逾期不补正、行',
+      '政机关不再处理其政府信息公开申请',
+      '8',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '8',
+    ].join('\n');
+    const table = read(text, 2022).tables?.[0];
+    expect(values(table, 'other.overdueCorrection')).toEqual(['8', '0', '0', '0', '0', '0', '8']);
+  });
+
+  it('R3.12 text that is not part of the label is still a cell', () => {
+    const text = [
+      ...REQUESTS_2021,
+      '一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||',
+      '（一）予以公开',
+      '见附件',
+      ...['0', '0', '0', '0', '0', '0'],
+    ].join('\n');
+    expect(values(read(text, 2022).tables?.[0], 'granted')[0]).toBe('见附件');
+  });
 });

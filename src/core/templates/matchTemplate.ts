@@ -108,6 +108,7 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
       current.items.push({ kind: 'cell', text: token.text, span: token.span });
       continue;
     }
+    if (current && cellCount === 0 && continuesLabel(current.def, core)) continue;
     // 统计表 sections (一、主动公开情况 | — | —) are rows of the table, not headings after it.
     // A fragment such as `三、本` (a group label cut by a page break) is not a heading.
     const heading =
@@ -228,6 +229,16 @@ function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Fou
 }
 
 const NEVER = /(?!)/;
+const MIN_CONTINUATION = 2;
+
+/**
+ * A row label wrapped onto a line of its own (a cell's second paragraph in a browser's copy, a PDF's
+ * wrapped line) continues the template label's words, before the row has any cell (SPEC R3.12).
+ */
+function continuesLabel(def: RowDef, core: string | null): boolean {
+  if (core === null || core.length < MIN_CONTINUATION || def.pattern === NEVER) return false;
+  return labelWords(def).slice(1).includes(core);
+}
 // How far ahead a garbled label may be, and how much of the row's words it must keep.
 const GARBLED_LOOKAHEAD = 2;
 const GARBLED_SHARE = 0.6;
