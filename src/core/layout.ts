@@ -14,7 +14,14 @@ export interface Slot {
  * A row whose cells have known positions, or one printed with fewer cells than the template has and
  * no sign of where the blanks are (layout b2: one folded run; layout c: nothing at all).
  */
-export type Placement = { kind: 'fixed'; slots: Slot[] } | { kind: 'open'; candidates: Slot[][] };
+export type Placement =
+  | { kind: 'fixed'; slots: Slot[] }
+  | {
+      kind: 'open';
+      candidates: Slot[][];
+      /** Readings outside the candidates are possible too (a blank cell a digit run leaves no trace of). */
+      undecided?: true;
+    };
 
 /** A row equation over the row's values (blank read as 0); used only to place values, never to fill them. */
 export type RowEquation = (values: readonly number[]) => boolean;
@@ -145,7 +152,9 @@ export function settleRows(
   const slots = placements.map((placement, index) => {
     if (placement.kind === 'fixed') return placement.slots;
     const chosen = choice[index] ?? 0;
-    const sure = placement.candidates.length === 1 || bestCandidates(index).length === 1;
+    const sure =
+      !placement.undecided &&
+      (placement.candidates.length === 1 || bestCandidates(index).length === 1);
     grid[index] = unknown();
     if (!sure) ambiguous.push(index);
     const confidence: Confidence = sure ? 'high' : 'low';

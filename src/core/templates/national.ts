@@ -22,6 +22,8 @@ export interface TableDef {
   groups: readonly RegExp[];
   /** Rows may come in any order (the 统计表 forms differ): each row is still matched once. */
   anyOrder?: boolean;
+  /** Columns that may hold a negative number (a difference such as 本年增/减). */
+  signedColumns?: readonly string[];
 }
 
 export interface TemplateDef {
@@ -116,6 +118,7 @@ const active2019: TableDef = {
     },
   ],
   groups: [],
+  signedColumns: ['change'],
 };
 
 export const REQUEST_COLUMNS: readonly Column[] = [

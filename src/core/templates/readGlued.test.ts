@@ -56,7 +56,7 @@ describe('readGluedTables', () => {
     expect(Object.values(documents?.cells ?? {}).every((cell) => cell.confidence === 'low')).toBe(
       true,
     );
-    expect(result.issues.map((issue) => issue.code)).toEqual(['ambiguous-layout']);
+    expect(result.issues.map((issue) => issue.code)).toContain('ambiguous-layout');
   });
 
   it('R5.8 表四’s fifteen numbers are split with C4', () => {
@@ -67,5 +67,45 @@ describe('readGluedTables', () => {
     expect(row(appeals, 'review')).toEqual([1, 0, 2, 0, 3]);
     expect(row(appeals, 'litigationDirect')).toEqual([12, 0, 0, 0, 12]);
     expect(row(appeals, 'litigationAfterReview')).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  const ACTIVE_2019 =
+    '第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件000' +
+    '第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可1200+361236其他对外管理服务事项000' +
+    '第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚2648-18538行政强制000' +
+    '第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费35-15' +
+    '第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购10三、收到和处理政府信息公开申请情况';
+  const cellsOf = (key: string) => {
+    const active = read(ACTIVE_2019).tables.find((table) => table.id === 'active');
+    return Object.values(active?.rows.find((candidate) => candidate.key === key)?.cells ?? {});
+  };
+
+  it('R5.10 a sign inside a run starts a number in a column that can be negative', () => {
+    expect(cellsOf('fees').map((cell) => [cell.raw, cell.value, cell.confidence])).toEqual([
+      ['35', 35, 'high'],
+      ['-15', -15, 'high'],
+    ]);
+    const punishment = cellsOf('punishment');
+    expect(punishment[0]?.value).toBe(2648);
+    expect(punishment[1]?.raw.startsWith('-')).toBe(true);
+    expect(cellsOf('licensing')[1]?.raw.startsWith('+')).toBe(true);
+    const fullWidth = read(ACTIVE_2019.replace('35-15', '35－15')).tables[0]?.rows.find(
+      (candidate) => candidate.key === 'fees',
+    );
+    expect(fullWidth?.cells.change).toMatchObject({ raw: '－15', value: -15 });
+  });
+
+  it('R5.10 a split of a signed run that nothing decides is low confidence', () => {
+    for (const key of ['punishment', 'licensing'])
+      expect(cellsOf(key).every((cell) => cell.confidence === 'low')).toBe(true);
+  });
+
+  it('R5.8 the only split is low confidence where a blank cell could explain the digits too', () => {
+    // `10` is 1 | 0, or 10 beside a blank: a run leaves no trace of a blank cell.
+    expect(cellsOf('procurement').map((cell) => [cell.value, cell.confidence])).toEqual([
+      [1, 'low'],
+      [0, 'low'],
+    ]);
+    expect(cellsOf('regulations').every((cell) => cell.confidence === 'high')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { splitDigits } from '../digits';
+import { fewestNumbers, splitDigits } from '../digits';
 import type { FoldedText } from '../fold';
 import { openRow, type Placement, type RowEquation, type Slot } from '../layout';
 import type { Span } from '../types';
@@ -53,6 +53,8 @@ const TABLE_START: Record<string, string> = {
 // How far after one row's digits the next label may start: group labels and numbering sit between.
 const NEXT_LABEL_WITHIN = 40;
 const MAX_CANDIDATES = 5000;
+// A row's run is a few dozen digits; a longer one is no table row, and is not searched further.
+const MAX_RUN = 400;
 
 function readGluedRows(folded: FoldedText, def: TableDef, from: number): Found | null {
   const text = folded.folded;
@@ -71,7 +73,7 @@ function readGluedRows(folded: FoldedText, def: TableDef, from: number): Found |
     const labelEnd = skipNote(text, next.at + next.length);
     const unit = def.id === 'stats' ? STATS_UNIT.exec(text.slice(labelEnd))?.[0] : undefined;
     const unitSpan: Span | null = unit ? [labelEnd, labelEnd + unit.length] : null;
-    const digits = digitRun(text, labelEnd + (unit?.length ?? 0));
+    const digits = digitRun(text, labelEnd + (unit?.length ?? 0), isSigned(def, next.def));
     rows.push({ def: next.def, label: [next.at, labelEnd], unit: unitSpan, digits });
     cursor = digits.at + digits.run.length;
     nextRow = def.rows.indexOf(next.def) + 1;
@@ -107,11 +109,11 @@ function readGluedAppeals(folded: FoldedText, def: TableDef, from: number): Foun
   const header = /行政复议.{0,6}行政诉讼(?:[^\d]{0,160}?)(?=\d)/.exec(text.slice(from));
   if (!header) return null;
   const at = from + header.index + header[0].length;
-  const digits = digitRun(text, at);
+  const digits = digitRun(text, at, false);
   const columns = def.rows.flatMap((row) => row.columns);
   const { table, ambiguous } = settleAppeals(
     def,
-    segmentRow(folded, digits, columns, appealsEquation(def)),
+    segmentRow(folded, digits, columns, def, appealsEquation(def)),
   );
   const region = sourceSpan(folded, [from + header.index, digits.at + digits.run.length]);
   return { table, region, ambiguous, next: digits.at + digits.run.length };
@@ -179,10 +181,16 @@ function searchPattern(
 
 /** A glued row's cells: its 统计表 unit as printed, then its digits split into the numeric columns. */
 function placeGluedRow(folded: FoldedText, row: GluedRow, def: TableDef): Placement {
-  if (!row.unit) return segmentRow(folded, row.digits, row.def.columns, rowEquation(def));
+  if (!row.unit) return segmentRow(folded, row.digits, row.def.columns, def, rowEquation(def));
   const span = sourceSpan(folded, row.unit);
   const unit: Slot = { text: sourceText(folded, span), span, confidence: 'high' };
-  const numbers = segmentRow(folded, row.digits, row.def.columns.slice(1), cumulativeAtLeastValue);
+  const numbers = segmentRow(
+    folded,
+    row.digits,
+    row.def.columns.slice(1),
+    def,
+    cumulativeAtLeastValue,
+  );
   return numbers.kind === 'fixed'
     ? { kind: 'fixed', slots: [unit, ...numbers.slots] }
     : { kind: 'open', candidates: numbers.candidates.map((slots) => [unit, ...slots]) };
@@ -198,12 +206,19 @@ function skipNote(text: string, at: number): number {
   return close < 0 ? at : close + 1;
 }
 
+/** Whether a row has a column that can be negative: then a sign inside its run starts a number. */
+function isSigned(def: TableDef, row: RowDef): boolean {
+  return row.columns.some((column) => def.signedColumns?.includes(column));
+}
+
 /**
- * The digits after a label, up to the next non-digit. A run followed by `、` or ending in `.` before a
- * letter ends with the next label's numbering (`…00000002.其他法律…`, `…002、网上申请…`), not the row's.
+ * The digits after a label, up to the next non-digit; in a row with a signed column, `-` or `+`
+ * before digits goes on the run (SPEC R5.10). A run followed by `、` or ending in `.` before a letter
+ * ends with the next label's numbering (`…00000002.其他法律…`, `…002、网上申请…`), not the row's.
  */
-function digitRun(text: string, at: number): { run: string; at: number } {
-  let run = /^[\d.]*/.exec(text.slice(at))?.[0] ?? '';
+function digitRun(text: string, at: number, signed: boolean): { run: string; at: number } {
+  const pattern = signed ? /^[\d.]*(?:[+-][\d.]+)*/ : /^[\d.]*/;
+  let run = pattern.exec(text.slice(at, at + MAX_RUN))?.[0] ?? '';
   if (run.endsWith('.')) run = run.slice(0, -2);
   else if (text[at + run.length] === '、') run = run.slice(0, -1);
   return { run, at };
@@ -217,10 +232,12 @@ function segmentRow(
   folded: FoldedText,
   digits: { run: string; at: number },
   columns: readonly string[],
+  def: TableDef,
   equation?: RowEquation,
 ): Placement {
   const width = columns.length;
-  const candidates = splitDigits(digits.run, width, MAX_CANDIDATES).map((cuts) =>
+  const signed = columns.map((column) => def.signedColumns?.includes(column) === true);
+  const candidates = splitDigits(digits.run, width, MAX_CANDIDATES, signed).map((cuts) =>
     slotsOf(folded, digits, cuts),
   );
   if (candidates.length === 0) {
@@ -231,22 +248,29 @@ function segmentRow(
     }));
     return { kind: 'open', candidates: [blanks] };
   }
-  if (candidates.length === 1) return { kind: 'fixed', slots: candidates[0] ?? [] };
-  const costs = new Map(candidates.map((slots) => [slots, implausibility(slots, columns)]));
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  if (only) {
+    // One cut is sure when no blank cell (which leaves no trace in a run) could explain the digits
+    // too, or when the row's equation holds for it.
+    const values = only.map((slot) => readNumber(slot.text) ?? 0);
+    if (fewestNumbers(digits.run, signed.some(Boolean)) === width || equation?.(values))
+      return { kind: 'fixed', slots: only };
+    return { kind: 'open', candidates, undecided: true };
+  }
+  const costs = new Map(candidates.map((slots) => [slots, implausibility(slots, signed)]));
   candidates.sort((a, b) => (costs.get(a) ?? 0) - (costs.get(b) ?? 0));
   return openRow(candidates, readNumber, equation);
 }
 
 /**
- * A prior for splits no equation decides: a row's numbers tend to be of similar length, and
- * 本年增/减 (`change`) is a difference, usually far smaller than the counts beside it.
+ * A prior for splits no equation decides: a row's numbers tend to be of similar length, and a signed
+ * column (本年增/减) is a difference, usually far smaller than the counts beside it.
  */
-function implausibility(slots: readonly Slot[], columns: readonly string[]): number {
+function implausibility(slots: readonly Slot[], signed: readonly boolean[]): number {
   const lengths = slots.map((slot) => slot.text.replace(/\D/g, '').length);
   const mean = lengths.reduce((sum, length) => sum + length, 0) / lengths.length;
   const spread = lengths.reduce((sum, length) => sum + (length - mean) ** 2, 0);
-  const change = columns.indexOf('change');
-  return spread + (change >= 0 ? 10 * (lengths[change] ?? 0) : 0);
+  return spread + lengths.reduce((sum, length, i) => sum + (signed[i] ? 10 * length : 0), 0);
 }
 
 function slotsOf(
