@@ -26,10 +26,14 @@ const DERIVED = /^(\d{3}_[a-z]+_[a-z]+_\d{4})(?:_[a-z]+)?\.(?:docx|pdf)$/;
 type Make =
   { kind: 'print'; landscape: boolean; scale: number; headerFooter: boolean } | { kind: 'convert' };
 
-/** One shape users bring a report in, made from every HTML original by `npm run variants`. */
+/**
+ * One shape users bring a report in, made by `npm run variants` from every HTML original of the golden
+ * set, or from every text copy (the seeds and the corpus text files).
+ */
 export interface VariantClass {
   /** Its folder under src/core/fixtures/variants/, and its name in `npm run accuracy`. */
   dir: string;
+  from: 'html' | 'text';
   make: Make;
 }
 
@@ -44,22 +48,34 @@ const convert: Make = { kind: 'convert' };
 export const VARIANT_CLASSES: readonly VariantClass[] = [
   // Chromium's print → save as PDF, A4: the dialog's default (100 %, headers and footers on), a
   // larger scale (narrower columns, more wrapping), landscape, and landscape shrunk.
-  { dir: 'pdf-chromium-portrait', make: print(false, 1, true) },
-  { dir: 'pdf-chromium-portrait-125', make: print(false, 1.25, false) },
-  { dir: 'pdf-chromium-landscape', make: print(true, 1, false) },
-  { dir: 'pdf-chromium-landscape-70', make: print(true, 0.7, true) },
+  { dir: 'pdf-chromium-portrait', from: 'html', make: print(false, 1, true) },
+  { dir: 'pdf-chromium-portrait-125', from: 'html', make: print(false, 1.25, false) },
+  { dir: 'pdf-chromium-landscape', from: 'html', make: print(true, 1, false) },
+  { dir: 'pdf-chromium-landscape-70', from: 'html', make: print(true, 0.7, true) },
   // LibreOffice opening the saved page and writing DOCX, then that DOCX as PDF.
-  { dir: 'docx-libreoffice', make: convert },
-  { dir: 'pdf-libreoffice', make: convert },
+  { dir: 'docx-libreoffice', from: 'html', make: convert },
+  { dir: 'pdf-libreoffice', from: 'html', make: convert },
   // Text copies: the seeds' flattened form; the browser's own text (select all, copy: tabs between
   // cells); that flattened form in traditional characters, and with a mirror's pinyin readings.
-  { dir: 'text-flat', make: convert },
-  { dir: 'text-innertext', make: convert },
-  { dir: 'text-traditional', make: convert },
-  { dir: 'text-pinyin', make: convert },
+  { dir: 'text-flat', from: 'html', make: convert },
+  { dir: 'text-innertext', from: 'html', make: convert },
+  { dir: 'text-traditional', from: 'html', make: convert },
+  { dir: 'text-pinyin', from: 'html', make: convert },
   // A mirror site's copy of the page in traditional characters (Hong Kong forms).
-  { dir: 'html-traditional', make: convert },
+  { dir: 'html-traditional', from: 'html', make: convert },
+  // Every text copy of the golden set (the seeds' layouts, digit runs, OCR, 统计表, prose) as a
+  // mirror serves it: in traditional characters, and with pinyin readings.
+  { dir: 'copies-traditional', from: 'text', make: convert },
+  { dir: 'copies-pinyin', from: 'text', make: convert },
 ];
+
+/** The text copies of the golden set that `from: 'text'` variants are made of (relative to FIXTURES). */
+export function textCopies(): string[] {
+  return [
+    ...list('seeds/', /\.txt$/).map((file) => `seeds/${file}`),
+    ...list('corpus/', /^\d{3}_.*\.(?:txt|md)$/).map((file) => `corpus/${file}`),
+  ];
+}
 
 export const FIXTURES = new URL('../src/core/fixtures/', import.meta.url);
 
@@ -96,13 +112,18 @@ export function goldenCases(): GoldenCase[] {
       const meta = { ...html?.meta, ...metaAdditions[file] } as Truth['meta'];
       return html ? [{ truth: { ...html, file, meta }, path: `${dir}${file}` }] : [];
     });
+  // A variant has the truth of what it was made of: the HTML page of its name, or the text copy.
+  const sourceOf = (variant: VariantClass, file: string) =>
+    variant.from === 'html'
+      ? corpus.find((truth) => truth.file === `${file.replace(/\.[a-z]+$/, '')}.html`)
+      : [...seeds, ...corpus].find((truth) => truth.file === file);
   const variants = VARIANT_CLASSES.flatMap((variant) =>
-    list(`variants/${variant.dir}/`, /^\d{3}_.*\.(?:pdf|docx|txt|html)$/).flatMap((file) => {
-      const html = corpus.find((truth) => truth.file === `${file.replace(/\.[a-z]+$/, '')}.html`);
-      return html
+    list(`variants/${variant.dir}/`, /^\d{3}_.*\.(?:pdf|docx|txt|md|html)$/).flatMap((file) => {
+      const source = sourceOf(variant, file);
+      return source
         ? [
             {
-              truth: { ...html, file },
+              truth: { ...source, file },
               path: `variants/${variant.dir}/${file}`,
               format: variant.dir,
             },

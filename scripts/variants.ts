@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { chromium, type Page } from 'playwright-core';
-import { VARIANT_CLASSES, type VariantClass } from './golden';
+import { VARIANT_CLASSES, textCopies, type VariantClass } from './golden';
 
 const FIXTURES = fileURLToPath(new URL('../src/core/fixtures/', import.meta.url));
 const CORPUS = join(FIXTURES, 'corpus');
@@ -28,7 +28,12 @@ function originals(): string[] {
   return truths.filter((file) => file.endsWith('.html')).sort();
 }
 
+// `npm run variants -- text-pinyin copies-pinyin` remakes only the classes named; no name, all.
+const named = new Set(process.argv.slice(2));
+const selected = (variant: VariantClass) => named.size === 0 || named.has(variant.dir);
+
 const write = (variant: VariantClass, name: string, data: string | Uint8Array) => {
+  if (!selected(variant)) return;
   mkdirSync(join(OUT, variant.dir), { recursive: true });
   writeFileSync(join(OUT, variant.dir, name), data);
 };
@@ -37,7 +42,7 @@ const write = (variant: VariantClass, name: string, data: string | Uint8Array) =
 // URL, page n/m) are on by default there, so the default print keeps them.
 async function printPdfs(page: Page, base: string): Promise<void> {
   for (const variant of VARIANT_CLASSES) {
-    if (variant.make.kind !== 'print') continue;
+    if (variant.make.kind !== 'print' || !selected(variant)) continue;
     const { landscape, scale, headerFooter } = variant.make;
     const pdf = await page.pdf({
       format: 'A4',
@@ -134,8 +139,15 @@ function byClass(dir: string): VariantClass {
 }
 
 async function main(): Promise<void> {
-  const files = originals();
-  rmSync(OUT, { recursive: true, force: true });
+  const unknown = [...named].filter(
+    (dir) => !VARIANT_CLASSES.some((variant) => variant.dir === dir),
+  );
+  if (unknown.length > 0) throw new Error(`no variant class ${unknown.join(', ')}`);
+  for (const variant of VARIANT_CLASSES.filter(selected))
+    rmSync(join(OUT, variant.dir), { recursive: true, force: true });
+  const files = VARIANT_CLASSES.some((variant) => variant.from === 'html' && selected(variant))
+    ? originals()
+    : [];
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
   const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
@@ -174,6 +186,7 @@ async function main(): Promise<void> {
       const html = readFileSync(path, 'utf8');
       write(byClass('html-traditional'), `${base}.html`, toHongKong(html));
 
+      if (!selected(byClass('docx-libreoffice')) && !selected(byClass('pdf-libreoffice'))) continue;
       const work = mkdtempSync(join(tmpdir(), 'variants-'));
       try {
         const docx = libreOffice(path, 'docx:MS Word 2007 XML', join(work, 'docx'));
@@ -186,6 +199,12 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+  }
+  for (const path of textCopies()) {
+    const text = readFileSync(join(FIXTURES, path), 'utf8');
+    const name = path.split('/').pop() ?? path;
+    write(byClass('copies-traditional'), name, toTraditional(text));
+    write(byClass('copies-pinyin'), name, annotatePinyin(text, toTaiwan(text)));
   }
 }
 
