@@ -11,8 +11,11 @@ const values = (table: Table | undefined, row: string) =>
   );
 
 // The hand-made tables below print only the rows a test needs: the rest are missing on purpose.
-const codes = (issues: readonly Issue[] | undefined) =>
-  (issues ?? []).map((issue) => issue.code).filter((code) => code !== 'row-missing');
+const CUT_ON_PURPOSE = ['row-missing', 'table-incomplete'];
+const codes = (issues: readonly Issue[] | undefined, expected: string[] = []) =>
+  (issues ?? [])
+    .map((issue) => issue.code)
+    .filter((code) => expected.includes(code) || !CUT_ON_PURPOSE.includes(code));
 
 function read(text: string, year: number | null = null) {
   const tokens = tokenizeText(text);
@@ -247,7 +250,7 @@ describe('readTables', () => {
     const extra = requests?.rows.find((row) => row.key === 'extra.1');
     expect(extra?.label).toBe('2.属于本机关的内部说明');
     expect(extra?.cells.total?.value).toBe(2);
-    expect(result.issues?.map((issue) => issue.code)).toEqual(['unknown-row', 'row-missing']);
+    expect(codes(result.issues, ['row-missing'])).toEqual(['unknown-row', 'row-missing']);
     expect(result.issues?.[1]?.message).toContain('其他法律行政法规禁止公开');
   });
 

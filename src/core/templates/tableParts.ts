@@ -1,7 +1,7 @@
 import { parseCellText } from '../cells';
 import { settleRows, type Placement, type RowEquation, type Slot } from '../layout';
 import type { Cell, Issue, Row, Span, Table } from '../types';
-import { isOutcomeRow, type TableDef, type TemplateDef } from './national';
+import { isOutcomeRow, type RowDef, type TableDef, type TemplateDef } from './national';
 import { STATS_SUMS } from './stats';
 
 // What the token reader (matchTemplate.ts) and the digit-run reader (readGlued.ts) share.
@@ -43,10 +43,12 @@ export function collectTables(
   find: (def: TableDef, from: number) => Found | null,
 ): TableReading {
   const reading: TableReading = { tables: [], regions: [], issues: [] };
+  const read: [TableDef, Found][] = [];
   let from = 0;
   for (const def of template.tables) {
     const found = find(def, from);
     if (!found) continue;
+    read.push([def, found]);
     reading.tables.push(found.table);
     reading.regions.push(found.region);
     if (found.ambiguous.length > 0) {
@@ -91,7 +93,71 @@ export function collectTables(
     }
     from = found.next;
   }
+  read.forEach(([def, found], index) => {
+    const cut = cutShort(template, def, found, index < read.length - 1);
+    if (cut) reading.issues.push(cut);
+  });
   return reading;
+}
+
+/**
+ * A table that stops early (SPEC R3.13): 表四's printed row places fewer than its cells, or template
+ * rows after the last row read are absent — in 表三 always, since every form ends with （七）总计 and
+ * 四、结转下年度继续办理; in 表二 only when no later table was read, since a report may leave out its
+ * last blocks (a 2019 form without （九）项) and go on to 表三.
+ */
+function cutShort(
+  template: TemplateDef,
+  def: TableDef,
+  found: Found,
+  laterTable: boolean,
+): Issue | null {
+  if (def.anyOrder) return null;
+  if (def.id === 'appeals') {
+    const cells = found.table.rows.flatMap((row) => Object.values(row.cells));
+    const placed = cells.filter((cell) => cell.span !== null).length;
+    if (placed === cells.length) return null;
+    return {
+      code: 'table-incomplete',
+      severity: 'warning',
+      message: `${def.title}：只读到 ${placed} 格（应有 ${cells.length} 格），表格可能被截断，或空白格没有印出：请对照原文核对`,
+      span: found.region,
+    };
+  }
+  if (laterTable && def.id !== 'requests') return null;
+  const keys = new Set(found.table.rows.map((row) => row.key));
+  const last = def.rows.reduce((at, row, i) => (keys.has(row.key) ? i : at), -1);
+  const lastRow = found.table.rows.find((row) => row.key === def.rows[last]?.key);
+  const absent = printedRows(template, def, keys).filter((row) => def.rows.indexOf(row) > last);
+  const end = absent[absent.length - 1];
+  if (!lastRow || !end) return null;
+  return {
+    code: 'table-incomplete',
+    severity: 'warning',
+    message: `${def.title}：“${lastRow.label}”之后的 ${absent.length} 行（直至“${end.label}”）没有读到，表格可能被截断（只截取了部分页面），或这些行没能识别：请对照原件核对`,
+    span: spanOf(Object.values(lastRow.cells)) ?? found.region,
+  };
+}
+
+/**
+ * The template's rows as the report's form prints them: a row the 2021 form splits (（六）其他处理) as
+ * one row where the report prints it so or the form is 2019's, as its sub-rows otherwise.
+ */
+function printedRows(template: TemplateDef, def: TableDef, keys: ReadonlySet<string>): RowDef[] {
+  const asOneRow = (row: RowDef) =>
+    keys.has(row.key) || (template.id === '2019' && !row.splitInto?.some((key) => keys.has(key)));
+  return def.rows.filter((row) => {
+    if (row.splitInto) return asOneRow(row);
+    const whole = def.rows.find((other) => other.splitInto?.includes(row.key));
+    return !whole || !asOneRow(whole);
+  });
+}
+
+/** From the first to the last character of the cells that have a place in the text. */
+function spanOf(cells: readonly Cell[]): Span | null {
+  const spans = cells.flatMap((cell) => (cell.span ? [cell.span] : []));
+  if (spans.length === 0) return null;
+  return [Math.min(...spans.map(([start]) => start)), Math.max(...spans.map(([, end]) => end))];
 }
 
 /** A labelled table from its rows' placements, settled together with the table's equations. */
