@@ -2,6 +2,7 @@ import { runChecks } from './checks';
 import { decodeBytes, looksBinary } from './decode';
 import { findRepeat } from './duplicate';
 import { extractFacts } from './facts';
+import { quotedFragment } from './fragment';
 import { htmlCharset } from './formats/charset';
 import { readDocx } from './formats/docx';
 import { readHtml } from './formats/html';
@@ -97,19 +98,23 @@ function buildReport(
   issues.push(...meta.issues);
   const { template, reading } = readReportTables(text, end, meta.year.value);
   const facts = extractFacts(body, reading.regions);
-  const hasNumbers = hasTableNumbers(reading.tables);
+  // A row or two quoted in a README or a notice is no table (SPEC R0.5).
+  const fragment = quotedFragment(text, reading);
+  const hasNumbers = !fragment && hasTableNumbers(reading.tables);
   // A blank template's layout notes would only distract from its no-report-data.
   if (hasNumbers) issues.push(...reading.issues);
   let templateId: TemplateId = 'unknown';
   if (template && hasNumbers) templateId = template.id;
   else if (facts.length > 0) templateId = 'narrative';
   if (!hasNumbers && facts.length === 0) {
-    issues.push({
-      code: 'no-report-data',
-      severity: 'error',
-      message: '没有找到年度报告的统计数据：可能不是年度报告，或是空白模板',
-      span: null,
-    });
+    issues.push(
+      fragment ?? {
+        code: 'no-report-data',
+        severity: 'error',
+        message: '没有找到年度报告的统计数据：可能不是年度报告，或是空白模板',
+        span: null,
+      },
+    );
   }
   const tables = hasNumbers ? reading.tables : [];
   issues.push(...missingTables(body, tables));
