@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCellText } from './cells';
-import { runChecks } from './checks';
+import { allChecksPassed, runChecks, tallyChecks } from './checks';
 import { REQUEST_COLUMNS } from './templates/national';
 import type { Cell, Fact, Table } from './types';
 
@@ -126,5 +126,40 @@ describe('runChecks', () => {
     const cumulative = [fact('requestsReceived', 9, { cumulative: true })];
     expect(runChecks([table], cumulative).some((c) => c.rule === 'T1')).toBe(false);
     expect(runChecks([], [fact('requestsReceived', 3)]).some((c) => c.rule === 'T1')).toBe(false);
+  });
+
+  it('R6.11 the tally counts checks that could not run apart, never as passed', () => {
+    const table = requests([
+      ['newReceived', '3 0 0 0 0 0 3'],
+      ['carriedOver', '1 0 0 0 0 0 2'],
+      ['totalProcessed', '3 0  0 0 0 3'],
+    ]);
+    const checks = runChecks([table], []);
+    const tally = tallyChecks({ checks, issues: [] });
+    expect(tally).toMatchObject({
+      total: checks.length,
+      failing: 1,
+      openFailing: 1,
+      incomplete: false,
+      noData: false,
+    });
+    // C1 lacks its 四 row in every column; C3 of （七） has a blank operand.
+    expect(tally.uncertain).toBe(checks.filter((c) => c.status === 'uncertain').length);
+    expect(tally.uncertain).toBeGreaterThan(7);
+    expect(allChecksPassed(tally)).toBe(false);
+    const judged = checks.map((check) => ({ ...check, verdict: 'dismissed' as const }));
+    expect(tallyChecks({ checks: judged, issues: [] })).toMatchObject({
+      openFailing: 0,
+      openUncertain: 0,
+    });
+  });
+
+  it('R6.11 all passed needs at least one check, all passing, and no table cut short', () => {
+    const checks = runChecks([requests(consistent)], []);
+    expect(checks.every((check) => check.status === 'pass')).toBe(true);
+    expect(allChecksPassed(tallyChecks({ checks, issues: [] }))).toBe(true);
+    const cut = { code: 'table-incomplete', severity: 'warning' as const, message: '', span: null };
+    expect(allChecksPassed(tallyChecks({ checks, issues: [cut] }))).toBe(false);
+    expect(allChecksPassed(tallyChecks({ checks: [], issues: [] }))).toBe(false);
   });
 });

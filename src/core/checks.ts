@@ -1,5 +1,5 @@
 import { isOutcomeRow } from './templates/national';
-import type { Cell, CellRef, Check, CheckStatus, Fact, Row, Table } from './types';
+import type { Cell, CellRef, Check, CheckStatus, Fact, Report, Row, Table } from './types';
 
 // 勾稽关系 of report-templates.md §3 (SPEC R6). A check reports; it never changes a cell.
 
@@ -134,4 +134,47 @@ function sumOf(lookup: CellLookup, refs: readonly CellRef[]): number | null {
 // Tolerance is 0, but 万元 amounts carry decimals that binary floating point cannot add exactly.
 function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** What a report's checks showed, for a status that never claims more than that (SPEC R6.11). */
+export interface CheckTally {
+  total: number;
+  failing: number;
+  /** Failing checks without a reviewer's verdict. */
+  openFailing: number;
+  /** Checks that could not run: an operand is blank, na, text or missing. */
+  uncertain: number;
+  openUncertain: number;
+  /** A table stops early (table-incomplete): the checks on its missing rows could not run. */
+  incomplete: boolean;
+  /** The file holds no report data (no-report-data). */
+  noData: boolean;
+}
+
+export function tallyChecks(report: Pick<Report, 'checks' | 'issues'>): CheckTally {
+  const tally: CheckTally = {
+    total: report.checks.length,
+    failing: 0,
+    openFailing: 0,
+    uncertain: 0,
+    openUncertain: 0,
+    incomplete: report.issues.some((issue) => issue.code === 'table-incomplete'),
+    noData: report.issues.some((issue) => issue.code === 'no-report-data'),
+  };
+  for (const check of report.checks) {
+    const open = check.verdict === undefined;
+    if (check.status === 'fail') {
+      tally.failing += 1;
+      if (open) tally.openFailing += 1;
+    } else if (check.status === 'uncertain') {
+      tally.uncertain += 1;
+      if (open) tally.openUncertain += 1;
+    }
+  }
+  return tally;
+}
+
+/** Every check ran and passed, there was at least one, and no table is cut short. */
+export function allChecksPassed(tally: CheckTally): boolean {
+  return tally.total > 0 && tally.failing === 0 && tally.uncertain === 0 && !tally.incomplete;
 }

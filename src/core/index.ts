@@ -3,7 +3,7 @@ export type * from './types';
 export { parseCellText } from './cells';
 export { foldLabel } from './fold';
 export { parseReport, type ParseResult } from './report';
-export { runChecks } from './checks';
+export { allChecksPassed, runChecks, tallyChecks, type CheckTally } from './checks';
 export {
   acceptSuggestion,
   openSuggestions,
