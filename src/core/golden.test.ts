@@ -11,9 +11,6 @@ const PENDING = new Set([
   'pdf-chromium-landscape',
   'pdf-chromium-landscape-70',
   'pdf-libreoffice',
-  'text-traditional',
-  'text-pinyin',
-  'html-traditional',
   'copies-traditional',
   'copies-pinyin',
 ]);

@@ -8,6 +8,7 @@ import { readDocx } from './formats/docx';
 import { readHtml } from './formats/html';
 import { tokenizeText } from './formats/text';
 import { extractMeta } from './meta';
+import { inDisplayText, matchingText } from './matchingText';
 import { digestHex } from './sha256';
 import { matchTemplate, readTables } from './templates/matchTemplate';
 import { matchGluedTemplate, readGluedTables } from './templates/readGlued';
@@ -27,7 +28,15 @@ export async function parseReport(bytes: Uint8Array, name: string): Promise<Pars
   const source = await readSource(bytes, name);
   if (!source.ok) return failure(source.code, source.message);
   const sha256 = await digestHex(bytes);
-  return { ok: true, report: buildReport(source, { name, sha256, bytes: bytes.length }) };
+  // The pipeline reads the matching text; the report points into the display text, as the
+  // readers' own issues already do (SPEC R13).
+  const matching = matchingText(source.text);
+  const file = { name, sha256, bytes: bytes.length };
+  const report = inDisplayText(
+    buildReport({ ...source, text: matching.text, issues: [] }, file),
+    matching,
+  );
+  return { ok: true, report: { ...report, issues: [...source.issues, ...report.issues] } };
 }
 
 interface SourceText {
