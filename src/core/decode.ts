@@ -9,10 +9,11 @@ export interface Decoded {
 const GB_FAMILY = /^(?:gb2312|gbk|gb18030|x-gbk|csgb2312|gb_2312-80|chinese|iso-ir-58)$/;
 
 /**
- * Bytes → text (SPEC R1.2, R1.3). A BOM decides; otherwise strict UTF-8; otherwise the encoding an HTML
- * page declares, when it decodes cleanly; otherwise GB18030 (which also reads GBK and GB2312). A page's
- * declaration is evidence, not proof: bytes that are valid UTF-8 stay UTF-8 whatever it says. The
- * `gbk` label is never used, because Node and browsers decode it differently.
+ * Bytes → text (SPEC R1.2, R1.3, R13.7). A BOM decides; otherwise strict UTF-8; otherwise the encoding
+ * an HTML page declares, when it decodes cleanly; otherwise Big5 when the bytes are Big5's; otherwise
+ * GB18030 (which also reads GBK and GB2312). A page's declaration is evidence, not proof: bytes that
+ * are valid UTF-8 stay UTF-8 whatever it says. The `gbk` label is never used, because Node and
+ * browsers decode it differently.
  */
 export function decodeBytes(bytes: Uint8Array, declared: string | null = null): Decoded {
   const bom = BOMS.find(({ mark }) => mark.every((byte, i) => bytes[i] === byte));
@@ -30,6 +31,21 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   }
   const other = declared !== null && declared !== 'utf-8' ? tryDecode(declared, bytes) : null;
   if (declared !== null && other !== null) return { text: other, encoding: declared, issues: [] };
+  const big5 = looksBig5(bytes) ? tryDecode('big5', bytes) : null;
+  if (big5 !== null) {
+    return {
+      text: big5,
+      encoding: 'big5',
+      issues: [
+        {
+          code: 'decode-fallback',
+          severity: 'info',
+          message: '文件不是有效的 UTF-8，按其字节判断为繁体中文的 Big5 编码，已按 Big5 解码',
+          span: null,
+        },
+      ],
+    };
+  }
   return {
     text: new TextDecoder('gb18030').decode(bytes),
     encoding: 'gb18030',
@@ -44,6 +60,31 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
       },
     ],
   };
+}
+
+/**
+ * Big5 bytes decode as GB18030 without an error, into mojibake, and GBK bytes often decode as Big5.
+ * Each encoding puts its frequent characters in one block: GB 2312's first level (B0A1–D7FE) and
+ * Big5's 常用字 (A440–C67E). A text in either encoding has most of its two-byte characters in its own
+ * block and far fewer in the other's, traditional text in GBK included (SPEC R13.7).
+ */
+function looksBig5(bytes: Uint8Array): boolean {
+  let gb = 0;
+  let big5 = 0;
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x81) continue;
+    const trail = bytes[i + 1] ?? 0;
+    // A GB18030 four-byte sequence (its second byte a digit) is neither.
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 3;
+      continue;
+    }
+    if (lead >= 0xb0 && lead <= 0xd7 && trail >= 0xa1) gb += 1;
+    if (lead >= 0xa4 && lead <= 0xc6 && (trail <= 0x7e || trail >= 0xa1)) big5 += 1;
+    i += 1;
+  }
+  return big5 > 2 * gb;
 }
 
 const BOMS: readonly { mark: readonly number[]; encoding: string }[] = [

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
+import { decodeBytes } from './decode';
 import { displaySpan, matchingText } from './matchingText';
 import { parseReport } from './report';
 import type { Report } from './types';
@@ -183,10 +184,63 @@ describe('parseReport on a matching text', () => {
     expect(report.facts).toMatchObject([{ key: 'requestsReceived', value: 5 }]);
   });
 
+  it('R13.6 row labels are given as matched: simplified, without readings', async () => {
+    const traditional = annotate(OpenCC.Converter({ from: 'cn', to: 'hk' })(simplified));
+    const labels = (report: Report) => report.tables.flatMap((t) => t.rows.map((row) => row.label));
+    const [expected, report] = await Promise.all([parse(simplified), parse(traditional)]);
+    expect(labels(report)).toEqual(labels(expected));
+  });
+
   it('R13.6 a Chromium print with Kangxi radicals gives the agency of its title', async () => {
     const title = '平潭综合实验区2021年度政府信息公开⼯作年度报告';
     const report = await parse(`${title}\n⼀、总体情况\n`);
     expect(report.meta.agency.value).toBe('平潭综合实验区');
     expect(report.text).toBe(`${title}\n⼀、总体情况\n`);
+  });
+});
+
+// A legacy double-byte encoder for tests: the platform decodes every lead and trail byte pair once.
+function encoder(label: string, trails: (trail: number) => boolean): (text: string) => Uint8Array {
+  const codes = new Map<string, number[]>();
+  const decoder = new TextDecoder(label, { fatal: true });
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (!trails(trail)) continue;
+      try {
+        const char = decoder.decode(new Uint8Array([lead, trail]));
+        if (!codes.has(char)) codes.set(char, [lead, trail]);
+      } catch {
+        // No character at these bytes.
+      }
+    }
+  return (text) =>
+    new Uint8Array(
+      [...text].flatMap((char) =>
+        char < '\u0080' ? [char.charCodeAt(0)] : (codes.get(char) ?? [0x3f]),
+      ),
+    );
+}
+const big5 = encoder('big5', (trail) => trail <= 0x7e || trail >= 0xa1);
+const gbk = encoder('gb18030', (trail) => trail !== 0x7f);
+const SEEDS = ['000_5cc7f11a5c206d15.txt', '001_b7938c474e787140.txt', '003_aaaddea679991605.txt'];
+
+describe('Big5', () => {
+  const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+  it.each(SEEDS)('R13.7 a traditional copy of %s in Big5 is decoded as Big5', async (name) => {
+    const text = toTaiwan(seed(name));
+    const decoded = decodeBytes(big5(text));
+    expect(decoded.encoding).toBe('big5');
+    expect(decoded.issues.map((issue) => issue.code)).toEqual(['decode-fallback']);
+    const result = await parseReport(big5(text), name);
+    const expected = await parse(seed(name));
+    expect(result.ok && cellValues(result.report)).toEqual(cellValues(expected));
+    expect(result.ok && result.report.meta.agency.value).toBe(expected.meta.agency.value);
+  });
+
+  it.each(SEEDS)('R13.7 %s in GBK, simplified or traditional, is never taken for Big5', (name) => {
+    for (const text of [seed(name), toTaiwan(seed(name))]) {
+      expect(decodeBytes(gbk(text))).toMatchObject({ encoding: 'gb18030' });
+    }
   });
 });
