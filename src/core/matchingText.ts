@@ -1,7 +1,3 @@
-import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import TSCharacters from 'opencc-js/dict/TSCharacters';
-import TSPhrases from 'opencc-js/dict/TSPhrases';
-import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import type { Cell, Field, Report, Span } from './types';
 
 // The parser reads a matching text, not the display text (SPEC R13). Mirrors print reports in
@@ -23,8 +19,8 @@ export interface MatchingText {
 }
 
 /** The display text folded for matching (SPEC R13.1–R13.4); itself when nothing needs folding. */
-export function matchingText(display: string): MatchingText {
-  const tables = foldTables();
+export async function matchingText(display: string): Promise<MatchingText> {
+  const tables = await foldTables();
   const survey = surveyText(display, tables.kinds);
   const readings = pinyinReadings(display, survey.brackets);
   // Characters the simplified script shares with the traditional one (於, 乾) fold only in a text
@@ -108,20 +104,37 @@ interface FoldTables {
   kinds: Uint8Array;
   /** The folded form of each code unit that has one. */
   targets: Uint16Array;
+  /** OpenCC's phrase dictionary. */
+  phrases: string;
 }
 
-let built: FoldTables | null = null;
+let built: Promise<FoldTables> | null = null;
 
 // Built on first use, once: a lookup per character keeps the scan of a plain report cheap.
-function foldTables(): FoldTables {
-  if (built) return built;
-  const kinds = new Uint8Array(0x10000);
-  const targets = new Uint16Array(0x10000);
+function foldTables(): Promise<FoldTables> {
+  built ??= import('./openccDictionaries').then(buildTables);
+  return built;
+}
+
+function buildTables(dictionaries: typeof import('./openccDictionaries')): FoldTables {
+  const tables = {
+    kinds: new Uint8Array(0x10000),
+    targets: new Uint16Array(0x10000),
+    phrases: dictionaries.phrases,
+  };
   const set = (from: string, to: string, kind: number): void => {
     if (from.length !== 1 || to.length !== 1 || from === to) return;
-    kinds[from.charCodeAt(0)] = kind;
-    targets[from.charCodeAt(0)] = to.charCodeAt(0);
+    tables.kinds[from.charCodeAt(0)] = kind;
+    tables.targets[from.charCodeAt(0)] = to.charCodeAt(0);
   };
+  addShapes(set);
+  addTraditional(set, tables.kinds, dictionaries);
+  return tables;
+}
+
+type SetFold = (from: string, to: string, kind: number) => void;
+
+function addShapes(set: SetFold): void {
   // Kangxi radicals and compatibility ideographs have NFKC forms; the radical supplement has none.
   for (const [first, last] of [
     [0x2f00, 0x2fd5],
@@ -134,21 +147,25 @@ function foldTables(): FoldTables {
   }
   for (let i = 0; i + 1 < RADICAL_SUPPLEMENT.length; i += 2)
     set(RADICAL_SUPPLEMENT.charAt(i), RADICAL_SUPPLEMENT.charAt(i + 1), SHAPE);
+}
+
+function addTraditional(
+  set: SetFold,
+  kinds: Uint8Array,
+  dictionaries: typeof import('./openccDictionaries'),
+): void {
   const simplifiedScript = gb2312();
-  const traditional = new Map(entries(TSCharacters));
-  const kindOf = (char: string) =>
-    simplifiedScript.has(char.charCodeAt(0)) ? SHARED : TRADITIONAL;
-  for (const [from, to] of traditional) set(from, to, kindOf(from));
+  const traditional = new Map(entries(dictionaries.characters));
+  for (const [from, to] of traditional)
+    set(from, to, simplifiedScript.has(from.charCodeAt(0)) ? SHARED : TRADITIONAL);
   // Hong Kong and Taiwan forms (綫, 裡, 爲) lead to OpenCC's standard traditional form first.
-  for (const [from, standard] of [...entries(HKVariantsRev), ...entries(TWVariantsRev)]) {
+  for (const [from, standard] of dictionaries.regionalForms.flatMap(entries)) {
     if (kinds[from.charCodeAt(0)] === KEEP && !simplifiedScript.has(from.charCodeAt(0)))
       set(from, traditional.get(standard) ?? standard, TRADITIONAL);
   }
   for (const to of traditional.values()) {
     if (to.length === 1 && kinds[to.charCodeAt(0)] === KEEP) kinds[to.charCodeAt(0)] = SIMPLIFIED;
   }
-  built = { kinds, targets };
-  return built;
 }
 
 // OpenCC's dictionaries: `from to|from to|…`.
@@ -319,7 +336,7 @@ function phraseTable(tables: FoldTables, foldShared: boolean): PhraseTable {
   const known = phraseTables.get(foldShared);
   if (known) return known;
   const table: PhraseTable = { byFirst: new Map(), starts: new Uint8Array(0x10000) };
-  for (const [from, to] of entries(TSPhrases)) {
+  for (const [from, to] of entries(tables.phrases)) {
     const folded = [...from].map((char) => foldString(char, tables, foldShared)).join('');
     if (folded.length !== to.length || folded === to) continue;
     const first = folded.charCodeAt(0);

@@ -30,7 +30,7 @@ export async function parseReport(bytes: Uint8Array, name: string): Promise<Pars
   const sha256 = await digestHex(bytes);
   // The pipeline reads the matching text; the report points into the display text, as the
   // readers' own issues already do (SPEC R13).
-  const matching = matchingText(source.text);
+  const matching = await matchingText(source.text);
   const file = { name, sha256, bytes: bytes.length };
   const report = inDisplayText(
     buildReport({ ...source, text: matching.text, issues: [] }, file),
