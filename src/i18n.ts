@@ -29,6 +29,8 @@ export const t = {
   status: { parsing: '解析中', ready: '待复核', error: '错误' },
   problemsBadge: (n: number) => `${n} 项未通过的校验尚未判定`,
   judgedBadge: (n: number) => `${n} 项未通过的校验均已判定`,
+  uncertainBadge: (n: number) => `${n} 项校验缺少数字（空格、“/”或缺行），无法判断，尚未判定`,
+  incompleteBadge: '有统计表在中途中断：其后各行没有读到，相关校验无法进行',
   filterLabel: '筛选',
   sortLabel: '排序',
   filters: { all: '全部', todo: '待复核', reviewed: '已复核', error: '错误' },
@@ -150,9 +152,13 @@ export const t = {
   } satisfies Record<TemplateId, string>,
   unknownAgency: '（未识别发布机构）',
   year: (y: number) => `${y}年度`,
-  failingChecks: (n: number) => (n === 0 ? '校验全部通过' : `${n} 项校验未通过`),
+  failingChecks: (n: number) => `${n} 项校验未通过`,
+  uncertainChecks: (n: number) => `${n} 项无法判断`,
+  tableIncomplete: '表不完整',
+  allPassed: '校验全部通过',
   judgedCount: (n: number) => `（已判定 ${n} 项）`,
   noChecks: '无可运行的校验',
+  noReportData: '没有年报数据',
   editCount: (n: number) => (n === 0 ? '未修改' : `已修改 ${n} 处`),
   parsingReport: '正在解析……',
   noSelection: '从左侧队列选择一份报告。',
@@ -221,7 +227,18 @@ export const t = {
       string
     >,
     blankOperand: '空',
+    missingOperand: '缺',
+    /** T1: `正文 收到申请75件 ≠ 表三 本年新收 74`. */
+    prose: '正文',
+    factTargets: {
+      requestsReceived: '本年新收',
+      requestsCarriedForward: '结转下年度',
+      reviewCases: '行政复议',
+      litigationCases: '行政诉讼',
+    } as Record<string, string>,
     passedSummary: (n: number) => `${n} 项通过`,
+    uncertainNote: (n: number) =>
+      `${n} 项无法判断：有单元格是空格、“/”、文字或整行缺失，无法计算（空格不当作 0）`,
     backToList: '返回问题列表',
   },
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Check, Report } from '../core';
+import type { Report } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { CheckItems } from './CheckItems';
@@ -9,22 +9,21 @@ interface Props {
   report: Report;
 }
 
-const STATUS_ORDER: Record<Check['status'], number> = { fail: 0, uncertain: 1, pass: 2 };
-
-/** The checks (failing first, as arithmetic) and what the parser noticed about the document. */
+/**
+ * The checks as arithmetic — failing first, then those that could not run (apart: they neither passed
+ * nor failed), the passed ones folded away — and what the parser noticed about the document.
+ */
 export function IssuesList({ report }: Props) {
   const selectedCheck = useReviewStore((s) => s.selectedCheck);
   const selectCheck = useReviewStore((s) => s.selectCheck);
   const showSpan = useReviewStore((s) => s.showSpan);
   const checks = useMemo(
-    () =>
-      [...report.checks]
-        .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
-        .map((check) => ({ check, text: describeCheck(check, report) })),
+    () => report.checks.map((check) => ({ check, text: describeCheck(check, report) })),
     [report],
   );
   const suggestions = useMemo(() => suggestionItems(report), [report]);
-  const open = checks.filter((c) => c.check.status !== 'pass');
+  const failing = checks.filter((c) => c.check.status === 'fail');
+  const uncertain = checks.filter((c) => c.check.status === 'uncertain');
   const passed = checks.filter((c) => c.check.status === 'pass');
 
   return (
@@ -35,11 +34,17 @@ export function IssuesList({ report }: Props) {
       ) : (
         <>
           <CheckItems
-            items={open}
+            items={failing}
             selected={selectedCheck}
             onSelect={selectCheck}
             suggestions={suggestions}
           />
+          {uncertain.length > 0 && (
+            <>
+              <p className="check-group-note">{t.issues.uncertainNote(uncertain.length)}</p>
+              <CheckItems items={uncertain} selected={selectedCheck} onSelect={selectCheck} />
+            </>
+          )}
           {passed.length > 0 && (
             <details className="passed">
               <summary>{t.issues.passedSummary(passed.length)}</summary>

@@ -2,6 +2,8 @@ import { memo } from 'react';
 import { t } from '../i18n';
 import { summarize } from '../store/queue';
 import { useReviewStore } from '../store/reviewStore';
+import { queueBadges } from './checkStatus';
+import { QueueBadge } from './QueueBadge';
 
 interface Props {
   id: string;
@@ -17,8 +19,8 @@ export const QueueRow = memo(function QueueRow({ id, position, count, selected }
   const entry = useReviewStore((s) => s.entries[id]);
   if (!entry) return null;
   const report = entry.report;
-  const { failing, problems } = report ? summarize(report) : { failing: 0, problems: 0 };
   const review = entry.status === 'ready' && report ? report.review.status : null;
+  const badges = report ? queueBadges(summarize(report)) : { failing: null, unsure: null };
   const who = report
     ? [
         report.meta.agency.value,
@@ -51,17 +53,7 @@ export const QueueRow = memo(function QueueRow({ id, position, count, selected }
           <span className="queue-name" title={entry.name}>
             {entry.name}
           </span>
-          {problems > 0 ? (
-            <span className="badge status-fail" title={t.problemsBadge(problems)}>
-              ⚠ {problems}
-            </span>
-          ) : (
-            failing > 0 && (
-              <span className="badge" title={t.judgedBadge(failing)}>
-                ✓ {failing}
-              </span>
-            )
-          )}
+          <QueueBadge badge={badges.failing} />
         </span>
         <span className="queue-who">{who}</span>
         <span className="queue-status" title={entry.error ?? entry.note ?? undefined}>
@@ -70,6 +62,8 @@ export const QueueRow = memo(function QueueRow({ id, position, count, selected }
             <span className="queue-error">：{entry.error}</span>
           )}
           {entry.note && <span className="queue-note"> · {entry.note}</span>}
+          {badges.unsure && ' '}
+          <QueueBadge badge={badges.unsure} />
         </span>
       </button>
     </li>

@@ -4,6 +4,7 @@ import { summarize } from '../store/queue';
 import { useReviewStore } from '../store/reviewStore';
 import { suggestionsOf } from '../store/suggestions';
 import { ISSUES_TAB } from '../store/tabs';
+import { statusLine } from './checkStatus';
 import { ReviewStatusControl } from './ReviewStatusControl';
 
 interface Props {
@@ -11,12 +12,13 @@ interface Props {
 }
 
 /**
- * 益阳市行政审批服务局 · 2022年度 · 2021版 · ⚠ 1 项校验未通过 · 1 条修正建议 · 已修改 2 处 · 复核中
+ * 益阳市行政审批服务局 · 2022年度 · 2021版 · ⚠ 1 项校验未通过 · 5 项无法判断 · 表不完整 · 1 条修正建议 ·
+ * 已修改 2 处 · 复核中
  * [标记为已复核]
  */
 export function ReportHeader({ report }: Props) {
   const setTab = useReviewStore((s) => s.setTab);
-  const { failing, problems } = summarize(report);
+  const status = statusLine(summarize(report));
   const suggestions = suggestionsOf(report).length;
   const { agency, year, template } = report.meta;
   return (
@@ -24,15 +26,15 @@ export function ReportHeader({ report }: Props) {
       <h2 className="report-agency">{agency.value ?? t.unknownAgency}</h2>
       {year.value !== null && <span>{t.year(year.value)}</span>}
       <span className="template">{t.template[template]}</span>
-      {report.checks.length === 0 ? (
-        <span className="failing-count">{t.noChecks}</span>
-      ) : (
-        <span className={problems > 0 ? 'failing-count is-bad' : 'failing-count is-good'}>
-          {problems > 0 ? '⚠ ' : '✓ '}
-          {t.failingChecks(failing)}
-          {failing > problems && <span className="quiet">{t.judgedCount(failing - problems)}</span>}
-        </span>
-      )}
+      <span className={`failing-count is-${status.tone}`} data-testid="check-status">
+        {status.icon && `${status.icon} `}
+        {status.parts.map((part, i) => (
+          <span key={part.text} className={`status-part is-${part.tone}`}>
+            {i > 0 && ' · '}
+            {part.text}
+          </span>
+        ))}
+      </span>
       {suggestions > 0 && (
         <button type="button" className="link suggestion-count" onClick={() => setTab(ISSUES_TAB)}>
           {t.suggestions.count(suggestions)}

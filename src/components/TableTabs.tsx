@@ -45,7 +45,7 @@ export function TableTabs({ report }: Props) {
   );
   // What is left to do: failing checks not judged yet, and the parser's warnings.
   const attention =
-    summarize(report).problems + report.issues.filter((i) => i.severity !== 'info').length;
+    summarize(report).openFailing + report.issues.filter((i) => i.severity !== 'info').length;
 
   const table = report.tables.find((x) => x.id === current);
   const View = table ? (VIEWS[table.id] ?? PlainTable) : null;

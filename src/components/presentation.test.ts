@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Check, Report } from '../core';
-import { describeCheck } from './checkText';
+import { tallyChecks, type Check, type Issue, type Report } from '../core';
+import { emptyReport } from '../core/fixtures/reports';
+import { queueBadges, statusLine } from './checkStatus';
+import { describeCheck, factWords } from './checkText';
 import { exportFileName } from './download';
 import { collectMarks, parseSpanKey, spanKey, splitLines } from './sourceLines';
 
@@ -38,27 +40,50 @@ function requests(values: Record<string, number>): Report {
 }
 
 describe('checks as arithmetic', () => {
+  const c1: Check = {
+    id: 'C1:requests:total',
+    rule: 'C1',
+    status: 'fail',
+    expected: 3,
+    actual: 2,
+    cells: [],
+    left: [ref('newReceived', 'total'), ref('carriedOver', 'total')],
+    right: [ref('totalProcessed', 'total'), ref('carriedForward', 'total')],
+  };
+
   it('reads like the form: 一 + 二 = 3 + 0 = 3 ≠ (七) + 四 = 2 + 0 = 2', () => {
-    const check: Check = {
-      id: 'C1:requests:total',
-      rule: 'C1',
-      status: 'fail',
-      expected: 3,
-      actual: 2,
-      cells: [],
-      left: [ref('newReceived', 'total'), ref('carriedOver', 'total')],
-      right: [ref('totalProcessed', 'total'), ref('carriedForward', 'total')],
-    };
     const report = requests({
       newReceived: 3,
       carriedOver: 0,
       totalProcessed: 2,
       carriedForward: 0,
     });
-    expect(describeCheck(check, report)).toEqual({
+    expect(describeCheck(c1, report)).toEqual({
       place: '表三 · 总计',
       equation: '一 + 二 = 3 + 0 = 3 ≠ (七) + 四 = 2 + 0 = 2',
     });
+  });
+
+  it('names a row the report lacks as the form prints it, its operand 缺', () => {
+    const check: Check = { ...c1, status: 'uncertain', actual: null };
+    const full = requests({ newReceived: 3, carriedOver: 0 });
+    const [table] = full.tables;
+    const cut: Report = {
+      ...full,
+      tables: table
+        ? [
+            {
+              ...table,
+              rows: table.rows.filter(
+                (row) => row.key.endsWith('Received') || row.key === 'carriedOver',
+              ),
+            },
+          ]
+        : [],
+    };
+    expect(describeCheck(check, cut).equation).toBe(
+      '一 + 二 = 3 + 0 = 3 ? （七） + 四 = 缺 + 缺 = ?',
+    );
   });
 
   it('shows a blank operand as 空, and an undecided check with ?', () => {
@@ -74,6 +99,180 @@ describe('checks as arithmetic', () => {
     };
     const report = requests({ newReceived: 3, totalProcessed: 2 });
     expect(describeCheck(check, report).equation).toBe('一 + 二 = 3 + 空 = ? ? (七) = 2');
+  });
+});
+
+describe('the prose against the table (T1)', () => {
+  const sentence = '2023年，本机关共收到政府信息公开申请75件，均已按时答复。';
+  const text = `一、总体情况\n${sentence}\n`;
+  const start = text.indexOf('75件');
+  const fact = { key: 'requestsReceived', value: 75, span: [start, start + 3] as [number, number] };
+  const at = text.indexOf(sentence);
+  const base = requests({ newReceived: 74 });
+  const report: Report = {
+    ...base,
+    text,
+    facts: [
+      {
+        ...fact,
+        unit: '件',
+        approximate: false,
+        cumulative: false,
+        sentence: [at, at + sentence.length],
+      },
+    ],
+  };
+  const t1: Check = {
+    id: 'T1:requestsReceived',
+    rule: 'T1',
+    status: 'fail',
+    expected: 75,
+    actual: 74,
+    cells: [ref('newReceived', 'total')],
+    left: [],
+    right: [ref('newReceived', 'total')],
+    fact,
+  };
+
+  it('R6.12 shows the prose figure with its words against the table: 正文 …75件 ≠ 表三 本年新收 74', () => {
+    expect(describeCheck(t1, report)).toEqual({
+      place: '正文 · 表三',
+      equation: '正文 本机关共收到政府信息公开申请75件 ≠ 表三 本年新收 74',
+    });
+  });
+
+  it('R6.12 takes the clause that states the figure, without spaces, and cuts a long one from the front', () => {
+    const words = (line: string, figure: string) => {
+      const span: [number, number] = [line.indexOf(figure), line.indexOf(figure) + figure.length];
+      const withFact: Report = {
+        ...emptyReport(),
+        text: line,
+        facts: [
+          {
+            ...fact,
+            span,
+            unit: null,
+            approximate: false,
+            cumulative: false,
+            sentence: [0, line.length],
+          },
+        ],
+      };
+      return factWords(withFact, { ...fact, span });
+    };
+    expect(words('全年共受理政府信息公开申请 749 件，其中自然人申请741件。', '749 件')).toBe(
+      '全年共受理政府信息公开申请749件',
+    );
+    // A statement of none: the words after the negation belong to it.
+    expect(words('本年度未收到政府信息公开申请。', '未收到')).toBe('本年度未收到政府信息公开申请');
+    expect(
+      words(
+        '本机关在本年度内通过网上申请平台和信函等多种渠道共计收到各类政府信息公开申请75件。',
+        '75件',
+      ),
+    ).toBe('…信函等多种渠道共计收到各类政府信息公开申请75件');
+  });
+
+  it('R6.12 a blank table cell leaves T1 undecided, shown as 空; two cells are added up', () => {
+    const blank = requests({});
+    const uncertain = { ...t1, status: 'uncertain' as const, actual: null };
+    expect(describeCheck(uncertain, { ...blank, text, facts: report.facts }).equation).toBe(
+      '正文 本机关共收到政府信息公开申请75件 ? 表三 本年新收 空',
+    );
+    const litigation: Check = {
+      ...t1,
+      id: 'T1:litigationCases',
+      fact: { ...fact, key: 'litigationCases' },
+      actual: 3,
+      right: [ref('newReceived', 'total'), ref('carriedOver', 'total')],
+    };
+    const both = requests({ newReceived: 1, carriedOver: 2 });
+    expect(describeCheck(litigation, { ...both, text, facts: [] }).equation).toMatch(
+      / ≠ 表三 行政诉讼 1 \+ 2 = 3$/,
+    );
+  });
+});
+
+describe('the status of a report (R6.11)', () => {
+  const check = (status: Check['status'], verdict?: Check['verdict']): Check => ({
+    id: `C3:${status}`,
+    rule: 'C3',
+    status,
+    expected: null,
+    actual: null,
+    cells: [],
+    left: [],
+    right: [],
+    ...(verdict ? { verdict } : {}),
+  });
+  const issue = (code: string): Issue => ({ code, severity: 'warning', message: '', span: null });
+  // Each part as `tone: text`, so that a test sees both what is said and how it is coloured.
+  const line = (checks: Check[], issues: Issue[] = []) => {
+    const status = statusLine(tallyChecks({ checks, issues }));
+    return { ...status, parts: status.parts.map((part) => `${part.tone}: ${part.text}`) };
+  };
+
+  it('R6.11 says 校验全部通过 only when every check ran and passed', () => {
+    expect(line([check('pass'), check('pass')])).toEqual({
+      tone: 'good',
+      icon: '✓',
+      parts: ['good: 校验全部通过'],
+    });
+  });
+
+  it('R6.11 checks that could not run are counted, never passed, beside the failing ones', () => {
+    expect(line([check('pass'), check('uncertain'), check('uncertain')])).toEqual({
+      tone: 'unsure',
+      icon: '?',
+      parts: ['unsure: 2 项无法判断'],
+    });
+    expect(line([check('fail'), check('uncertain')]).parts).toEqual([
+      'bad: 1 项校验未通过',
+      'unsure: 1 项无法判断',
+    ]);
+    expect(line([check('fail'), check('uncertain')]).tone).toBe('bad');
+  });
+
+  it('R6.11 a table cut short is said, even when every check that ran passed', () => {
+    expect(line([check('pass')], [issue('table-incomplete')])).toEqual({
+      tone: 'unsure',
+      icon: '?',
+      parts: ['unsure: 表不完整'],
+    });
+    expect(line([], [issue('table-incomplete')]).parts).toEqual(['unsure: 表不完整']);
+  });
+
+  it('R6.11 no checks at all, or no report, never says all passed', () => {
+    expect(line([])).toEqual({ tone: 'none', icon: '', parts: ['none: 无可运行的校验'] });
+    expect(line([], [issue('no-report-data')])).toEqual({
+      tone: 'bad',
+      icon: '⚠',
+      parts: ['bad: 没有年报数据'],
+    });
+  });
+
+  it('R6.11 the queue badges: failing checks, and beside them what could not be checked', () => {
+    const badges = (checks: Check[], issues: Issue[] = []) => {
+      const { failing, unsure } = queueBadges(tallyChecks({ checks, issues }));
+      return [failing?.text ?? null, unsure?.text ?? null];
+    };
+    expect(badges([check('pass')])).toEqual([null, null]);
+    expect(badges([check('fail'), check('uncertain'), check('uncertain')])).toEqual([
+      '⚠ 1',
+      '2 项无法判断',
+    ]);
+    expect(
+      badges([check('fail', 'dismissed'), check('uncertain')], [issue('table-incomplete')]),
+    ).toEqual(['✓ 1', '表不完整']);
+    expect(badges([check('uncertain', 'dismissed')])).toEqual([null, null]);
+  });
+
+  it('R6.11 judged checks are shown as judged, and no longer call for attention', () => {
+    expect(line([check('fail', 'source-error'), check('uncertain', 'dismissed')])).toEqual({
+      tone: 'good',
+      icon: '✓',
+      parts: ['good: 1 项校验未通过（已判定 1 项）', 'good: 1 项无法判断（已判定 1 项）'],
+    });
   });
 });
 

@@ -4,6 +4,7 @@ export { parseCellText } from './cells';
 export { foldLabel } from './fold';
 export { parseReport, type ParseResult } from './report';
 export { allChecksPassed, runChecks, tallyChecks, type CheckTally } from './checks';
+export { TEMPLATES } from './templates/national';
 export {
   acceptSuggestion,
   openSuggestions,

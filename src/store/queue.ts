@@ -1,4 +1,4 @@
-import type { Check, Report, ReviewStatus } from '../core';
+import { tallyChecks, type Check, type CheckTally, type Report, type ReviewStatus } from '../core';
 import type { QueueEntry } from './reviewStore';
 
 export type QueueFilter = 'all' | 'todo' | 'reviewed' | 'error';
@@ -9,30 +9,28 @@ export function isProblem(check: Check): boolean {
   return check.status === 'fail' && check.verdict === undefined;
 }
 
-export interface Summary {
-  failing: number;
-  /** Failing checks without a verdict. */
-  problems: number;
-}
-
 // Reports are immutable, so a summary is computed once per version of a report: the queue sorts a
 // thousand of them on every change of the store.
-const summaries = new WeakMap<Report, Summary>();
+const summaries = new WeakMap<Report, CheckTally>();
 
-export function summarize(report: Report): Summary {
+export function summarize(report: Report): CheckTally {
   let summary = summaries.get(report);
   if (!summary) {
-    const failing = report.checks.filter((c) => c.status === 'fail');
-    summary = { failing: failing.length, problems: failing.filter(isProblem).length };
+    summary = tallyChecks(report);
     summaries.set(report, summary);
   }
   return summary;
 }
 
+/** Checks that could not run, or a table cut short: the report only looks clean. */
+function isUnsure(summary: CheckTally): boolean {
+  return summary.openUncertain > 0 || summary.incomplete;
+}
+
 function needsReview(entry: QueueEntry): boolean {
   if (entry.status === 'error') return false;
   if (!entry.report) return true;
-  return entry.report.review.status !== 'reviewed' || summarize(entry.report).problems > 0;
+  return entry.report.review.status !== 'reviewed' || summarize(entry.report).openFailing > 0;
 }
 
 const FILTERS: Record<QueueFilter, (entry: QueueEntry) => boolean> = {
@@ -60,10 +58,16 @@ function byValue<T>(get: (entry: QueueEntry) => T | null, compare: (a: T, b: T) 
   };
 }
 
+const openFailing = (entry: QueueEntry) => (entry.report ? summarize(entry.report).openFailing : 0);
+const unsure = (entry: QueueEntry) => entry.report !== null && isUnsure(summarize(entry.report));
+
 const SORTS: Record<QueueSort, Compare> = {
+  // Failing checks first, then reports whose checks could not all run: a report that only looks
+  // clean because nothing could be checked is not done.
   attention: (a, b) =>
     STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-    (b.report ? summarize(b.report).problems : 0) - (a.report ? summarize(a.report).problems : 0) ||
+    openFailing(b) - openFailing(a) ||
+    Number(unsure(b)) - Number(unsure(a)) ||
     (a.report ? REVIEW_RANK[a.report.review.status] : 0) -
       (b.report ? REVIEW_RANK[b.report.review.status] : 0),
   name: (a, b) => collator.compare(a.name, b.name),
@@ -153,7 +157,7 @@ export function adjacentProblem(
   let before: ProblemPlace | null = null;
   for (const [r, id] of ids.entries()) {
     const report = entries[id]?.report;
-    if (!report || summarize(report).problems === 0) continue;
+    if (!report || summarize(report).openFailing === 0) continue;
     for (const [c, check] of report.checks.entries()) {
       if (!isProblem(check)) continue;
       const place = { reportId: id, checkId: check.id };

@@ -583,6 +583,42 @@ describe('many reports', () => {
     expect(shown()).toEqual([a, b, c, empty]);
   });
 
+  it('sorts 需复核优先: failing checks first, then checks that could not run or a table cut short, a file with no report last', async () => {
+    const [passing] = report('x').checks as [Report['checks'][number]];
+    const issue = (code: string, severity: 'warning' | 'error' = 'warning') => ({
+      code,
+      severity,
+      message: '',
+      span: null,
+    });
+    const results: Record<string, ParseResult> = {
+      'clean.txt': { ok: true, report: report('clean.txt') },
+      'unsure.txt': {
+        ok: true,
+        report: report('unsure.txt', { checks: [{ ...passing, status: 'uncertain' }] }),
+      },
+      'cut.txt': { ok: true, report: report('cut.txt', { issues: [issue('table-incomplete')] }) },
+      'readme.txt': {
+        ok: true,
+        report: report('readme.txt', { checks: [], issues: [issue('no-report-data', 'error')] }),
+      },
+      'failing.txt': {
+        ok: true,
+        report: report('failing.txt', { checks: [{ ...passing, status: 'fail' }] }),
+      },
+    };
+    const { store } = setup(results);
+    await store.getState().addFiles(files(...Object.keys(results)));
+    const { entries } = store.getState();
+    expect(visibleOrder(store.getState()).map((id) => entries[id]?.name)).toEqual([
+      'failing.txt',
+      'unsure.txt',
+      'cut.txt',
+      'clean.txt',
+      'readme.txt',
+    ]);
+  });
+
   it('keeps a report in its place while it is worked on, and sorts it again on moving on', async () => {
     const store = realSetup();
     const { a, b, c } = await three(store);
