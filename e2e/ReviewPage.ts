@@ -127,6 +127,11 @@ export class ReviewPage {
     return this.queueRows().filter({ hasText: name });
   }
 
+  /** The badges of a queue row: `⚠ 1`, `表不完整`, `7 项无法判断`, `没有年报数据`. */
+  queueBadges(name: string): Locator {
+    return this.queueRow(name).locator('.badge');
+  }
+
   async expectStatus(name: string, status: 'parsing' | 'ready' | 'error'): Promise<void> {
     await expect(this.queueRow(name)).toHaveAttribute('data-status', status);
   }
@@ -148,6 +153,11 @@ export class ReviewPage {
 
   header(): Locator {
     return this.page.getByTestId('report-header');
+  }
+
+  /** What the header says of the checks: `⚠ 1 项校验未通过 · 7 项无法判断 · 表不完整`, `✓ 校验全部通过`. */
+  checkStatus(): Locator {
+    return this.header().getByTestId('check-status');
   }
 
   tab(label: string): Locator {
