@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
+import { parseCellText } from './cells';
 import { decodeBytes } from './decode';
 import { displaySpan, matchingText } from './matchingText';
 import { parseReport } from './report';
@@ -48,7 +49,7 @@ describe('matchingText', () => {
     expect(await fold('⼀、总体情况')).toBe('一、总体情况');
     expect(await fold('沭阳县发展和改⾰局，⾏政许可')).toBe('沭阳县发展和改革局，行政许可');
     expect(await fold('政⺠互动 ⾸⻚ ⻓期 ⻅⾯')).toBe('政民互动 首页 长期 见面');
-    expect(await fold('\uf900')).toBe('豈');
+    expect(await fold('\uf900 \u2ed1')).toBe('岂 长');
   });
 
   it('R13.2 traditional characters read as simplified, Hong Kong and Taiwan forms too', async () => {
@@ -107,6 +108,7 @@ describe('matchingText', () => {
     // Among toned readings too: a converter writes readings after ideographs only.
     const annotated = `區(qū)數(shù)結(jié) ${kept.join(' ')}`;
     expect(await fold(annotated)).toBe(`区数结 ${kept.join(' ')}`);
+    expect(parseCellText('1(yī)')).toMatchObject({ kind: 'number', value: 1, raw: '1(yī)' });
   });
 
   it('R13.4 a text with nothing to fold is its own matching text', async () => {

@@ -129,6 +129,12 @@ function buildTables(dictionaries: typeof import('./openccDictionaries')): FoldT
   };
   addShapes(set);
   addTraditional(set, tables.kinds, dictionaries);
+  // A radical or compatibility form of a traditional character (豈 for 豈) reads as its simplified one.
+  for (let code = 0; code < 0x10000; code++) {
+    const target = tables.targets[code] ?? 0;
+    if (tables.kinds[code] === SHAPE && tables.kinds[target] === TRADITIONAL)
+      tables.targets[code] = tables.targets[target] ?? target;
+  }
   return tables;
 }
 
