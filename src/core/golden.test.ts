@@ -11,19 +11,25 @@ const PENDING = new Set([
   'pdf-chromium-landscape',
   'pdf-chromium-landscape-70',
   'pdf-libreoffice',
-  'copies-traditional',
-  'copies-pinyin',
 ]);
 const cases = goldenCases().filter((entry) => !PENDING.has(entry.format));
 
 // Share of cells that must be right even where the layout leaves the parser guessing (digit runs).
 const MIN_RIGHT = 0.98;
 
-async function parse(path: string): Promise<Report> {
+async function parseFresh(path: string): Promise<Report> {
   const bytes = readFixture(path);
   const result = await parseReport(bytes, path.split('/').pop() ?? path);
   if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
   return result.report;
+}
+
+// Each report is parsed once for the rules below (a PDF takes a while); R0.3 parses it again.
+const parsed = new Map<string, Promise<Report>>();
+function parse(path: string): Promise<Report> {
+  let report = parsed.get(path);
+  if (!report) parsed.set(path, (report = parseFresh(path)));
+  return report;
 }
 
 function cellValues(report: Report): Record<string, number | null> {
@@ -89,6 +95,6 @@ describe.each(cases)('golden $truth.file', ({ truth, path }) => {
   });
 
   it('R0.3 parsing twice gives the same report', async () => {
-    expect(JSON.stringify(await parse(path))).toBe(JSON.stringify(await parse(path)));
+    expect(JSON.stringify(await parseFresh(path))).toBe(JSON.stringify(await parse(path)));
   });
 });
