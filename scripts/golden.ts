@@ -117,13 +117,15 @@ export function goldenCases(): GoldenCase[] {
     variant.from === 'html'
       ? corpus.find((truth) => truth.file === `${file.replace(/\.[a-z]+$/, '')}.html`)
       : [...seeds, ...corpus].find((truth) => truth.file === file);
+  const notPrinted = readJson<Record<string, string[]>>('variants/not-printed.json');
   const variants = VARIANT_CLASSES.flatMap((variant) =>
     list(`variants/${variant.dir}/`, /^\d{3}_.*\.(?:pdf|docx|txt|md|html)$/).flatMap((file) => {
       const source = sourceOf(variant, file);
+      const lost = notPrinted[`${variant.dir}/${file}`] ?? [];
       return source
         ? [
             {
-              truth: { ...source, file },
+              truth: { ...source, file, cells: blankWhere(source.cells, lost) },
               path: `variants/${variant.dir}/${file}`,
               format: variant.dir,
             },
@@ -139,6 +141,25 @@ export function goldenCases(): GoldenCase[] {
     ].map((entry) => ({ ...entry, format: formatOf(entry.truth.file) })),
     ...variants,
   ];
+}
+
+/** The cells with those a variant does not print (`table/row/column`, `*` for any row) set blank. */
+function blankWhere(cells: Truth['cells'], lost: readonly string[]): Truth['cells'] {
+  const patterns = lost.map(
+    (key) =>
+      new RegExp(
+        `^${key
+          .split('*')
+          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^/]+')}$`,
+      ),
+  );
+  return Object.fromEntries(
+    Object.entries(cells).map(([key, value]) => [
+      key,
+      patterns.some((pattern) => pattern.test(key)) ? null : value,
+    ]),
+  );
 }
 
 export function readFixture(path: string): Uint8Array {
