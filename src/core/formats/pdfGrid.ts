@@ -21,6 +21,9 @@ export interface Grid {
   cells: GridCell[];
   /** owner[row × columns + col]: the index in `cells` of the cell holding that slot. */
   owner: Int32Array;
+  /** A ruling runs down its left (right) side; a grid cut by the page's edge has none there. */
+  ruledLeft: boolean;
+  ruledRight: boolean;
 }
 
 // Positions closer than this (pt) are one line: borders of neighbouring cells drawn a pixel apart.
@@ -217,21 +220,37 @@ export function nearest(lines: readonly number[], value: number): number {
     : lo;
 }
 
-/** The rulings along each grid line, by its index. */
-function byLine(lines: readonly number[], rulings: readonly PdfRuling[]): PdfRuling[][] {
-  const out: PdfRuling[][] = lines.map(() => []);
+/** Where each grid line is drawn: the disjoint stretches its rulings cover, in order along it. */
+function byLine(lines: readonly number[], rulings: readonly PdfRuling[]): [number, number][][] {
+  const along: PdfRuling[][] = lines.map(() => []);
   for (const ruling of rulings) {
     const i = nearest(lines, ruling.at);
-    if (Math.abs((lines[i] as number) - ruling.at) <= SAME_LINE) out[i]?.push(ruling);
+    if (Math.abs((lines[i] as number) - ruling.at) <= SAME_LINE) along[i]?.push(ruling);
   }
-  return out;
+  return along.map((line) => {
+    const stretches: [number, number][] = [];
+    for (const ruling of line.sort((p, q) => p.from - q.from)) {
+      const last = stretches[stretches.length - 1];
+      if (last && ruling.from - TOUCH <= last[1]) last[1] = Math.max(last[1], ruling.to + TOUCH);
+      else stretches.push([ruling.from - TOUCH, ruling.to + TOUCH]);
+    }
+    return stretches;
+  });
 }
 
-/** Whether the rulings of one line cover at least half of [from, to]. */
-function ruled(rulings: readonly PdfRuling[] | undefined, from: number, to: number): boolean {
+/** Whether a line's stretches cover at least half of [from, to]; found by binary search. */
+function ruled(
+  stretches: readonly [number, number][] | undefined,
+  from: number,
+  to: number,
+): boolean {
+  if (!stretches) return false;
   let covered = 0;
-  for (const ruling of rulings ?? [])
-    covered += Math.max(0, Math.min(to, ruling.to + TOUCH) - Math.max(from, ruling.from - TOUCH));
+  for (let k = lowerBound(stretches, ([, end]) => end > from); k < stretches.length; k++) {
+    const [start, end] = stretches[k] as [number, number];
+    if (start >= to) break;
+    covered += Math.min(to, end) - Math.max(from, start);
+  }
   return covered >= COVERED * (to - from);
 }
 
@@ -264,7 +283,14 @@ function buildGrid(horizontal: readonly PdfRuling[], vertical: readonly PdfRulin
     openBottom: row1 === rows && !ruled(walls.h[rows], xs[col] as number, xs[col1] as number),
   }));
   if (cells.length < 2 || cells.every((cell) => cell.cols === columns)) return null;
-  return { xs, ys, cells, owner: regions.owner };
+  return {
+    xs,
+    ys,
+    cells,
+    owner: regions.owner,
+    ruledLeft: ruled(walls.v[0], top, bottom),
+    ruledRight: ruled(walls.v[columns], top, bottom),
+  };
 }
 
 /**
