@@ -105,7 +105,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadResult> {
     const wanted = pagesWithTables(pages);
     for (let index = 0; index < pages.length; index++)
       if (wanted[index]) (pages[index] as PdfPageText).rulings = await readRulings(doc, index + 1);
-    const { text, empty, clipped } = layoutPages(pages);
+    const { text, empty, clipped, unruled } = layoutPages(pages);
     if (text.replace(/\s/g, '').length < MIN_TEXT_CHARS)
       return { ok: false, code: 'no-text-layer', message: MESSAGES.noText };
     for (const index of empty)
@@ -123,6 +123,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadResult> {
           `第 ${index + 1} 页的表格超出了页面边缘，页面外的列没有印在 PDF 中，无法读取`,
         ),
       );
+    for (const span of unruled)
+      issues.push({
+        code: 'pdf-unruled-table',
+        severity: 'warning',
+        message: '这部分表格没有框线，数字是按文字的位置归入行和列的，可能错行或错列，请核对',
+        span,
+      });
     return { ok: true, text, issues };
   } catch (error) {
     const name = error instanceof Error ? error.name : '';

@@ -316,14 +316,18 @@ describe('layoutPdfText: ruled tables', () => {
   });
 
   it('R12.15 a table that runs off the side of the page loses the columns beyond it and says so', () => {
-    const grid = fullGrid([400, 480, 540, 591, 595.3], [100, 120]);
     const runs = [...inCell(400, 100, '规章'), ...inCell(480, 100, '1'), ...inCell(540, 100, '2')];
-    const read = layoutPages([page(runs, grid)]);
-    expect(read.text.split('\n')).toEqual(['规章 |', '1 |', '2 |']);
-    expect(read.clipped).toEqual([0]);
-    expect(layoutPages([page(runs, fullGrid([400, 480, 540, 591], [100, 120]))]).clipped).toEqual(
-      [],
-    );
+    // A sliver of a column at the page's edge (LibreOffice draws the frame along the edge).
+    const sliver = layoutPages([page(runs, fullGrid([400, 480, 540, 591, 595.3], [100, 120]))]);
+    expect(sliver.text.split('\n')).toEqual(['规章 |', '1 |', '2 |']);
+    expect(sliver.clipped).toEqual([0]);
+    // Cut at a column line, nothing drawn down the cut.
+    const cut = [h(100, 400, 595.3), h(120, 400, 595.3), v(400, 100, 120), v(480, 100, 120)];
+    expect(layoutPages([page(runs.slice(0, 2), [...cut, v(540, 100, 120)])]).clipped).toEqual([0]);
+    // Its right border a point past the edge (Chromium at 125 %): nothing lost.
+    const past = layoutPages([page(runs, fullGrid([400, 480, 540, 596.4], [100, 120]))]);
+    expect(past.clipped).toEqual([]);
+    expect(past.text.split('\n')).toEqual(['规章 |', '1 |', '2 |']);
   });
 
   it('R12.18 an empty cell in the label columns belongs to the label before it', () => {
@@ -516,6 +520,36 @@ describe('layoutPdfText: tables over a page break', () => {
       '1 |',
     ]);
     expect(lines(first, part(80, 40, '行政许可'))).toEqual(['规章 |', '1 |', '行政许可 |', '1 |']);
+  });
+});
+
+describe('layoutPages: tables read by position', () => {
+  it('R12.21 the stream reading’s table rows are a stretch of text with no ruling to place its numbers', () => {
+    const read = layoutPages([
+      page(
+        [
+          run('三、收到和处理政府信息公开申请情况', 60, 80, 12),
+          run('一、本年新收', 60, 100),
+          run('5', 200, 100),
+          run('2', 230, 100),
+          run('二、上年结转', 60, 120),
+          run('1', 200, 120),
+          run('0', 230, 120),
+          run('四、存在的主要问题及改进情况', 60, 160, 12),
+        ],
+        [],
+      ),
+    ]);
+    expect(read.unruled.map(([from, to]) => read.text.slice(from, to))).toEqual([
+      '一、本年新收 5 2\n二、上年结转 1 0',
+    ]);
+    const ruled = layoutPages([
+      page(
+        [...inCell(60, 100, '一、本年新收'), ...inCell(200, 100, '5')],
+        fullGrid([60, 200, 240], [100, 120]),
+      ),
+    ]);
+    expect(ruled.unruled).toEqual([]);
   });
 });
 

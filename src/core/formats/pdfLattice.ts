@@ -55,8 +55,8 @@ interface Piece {
 
 // How far (pt) a run may reach past a grid line and still be inside the cell.
 const OVERHANG = 1.5;
-// A grid this close (pt) to the page's side runs off the page; a column with less room than ROOM
-// (pt) on the page holds nothing legible.
+// A grid this close (pt) to the page's side, with no ruling down that side, runs off the page; a
+// column with less room than ROOM (pt) on the page holds nothing legible.
 const EDGE = 1;
 const ROOM = 6;
 // A table's parts on two pages have their outer edges this close (pt).
@@ -95,36 +95,46 @@ export function readLattice(
       return;
     }
     const [left, top, right, bottom] = gridBox(grid);
-    const table = {
-      page: index,
-      top,
-      endPage: index,
-      bottom,
-      left,
-      right,
-      xs: grid.xs,
-      rows: grid.ys.length - 1,
-      cells: grid.cells.map((cell, k) => ({ ...cell, text: texts[k] ?? '' })),
-      clipped: left < EDGE || right > page.width - EDGE,
-    };
-    tables.push(table.clipped ? clipColumns(table, page.width) : table);
+    const open =
+      (left < EDGE && !grid.ruledLeft) || (right > page.width - EDGE && !grid.ruledRight);
+    tables.push(
+      clipColumns(
+        {
+          page: index,
+          top,
+          endPage: index,
+          bottom,
+          left,
+          right,
+          xs: grid.xs,
+          rows: grid.ys.length - 1,
+          cells: grid.cells.map((cell, k) => ({ ...cell, text: texts[k] ?? '' })),
+          clipped: open,
+        },
+        page.width,
+      ),
+    );
   });
   return { tables, rest };
 }
 
-/** A table without the columns that lie (almost) wholly off the page. */
+/**
+ * A table without the columns that lie (almost) wholly off the page; clipped when it loses one, or
+ * when it was cut by the page's edge already.
+ */
 function clipColumns(table: LatticeTable, width: number): LatticeTable {
   const { xs } = table;
   let lo = 0;
   while (lo < xs.length - 2 && (xs[lo + 1] as number) < ROOM) lo++;
   let hi = xs.length - 1;
   while (hi > lo + 1 && (xs[hi - 1] as number) > width - ROOM) hi--;
+  if (lo === 0 && hi === xs.length - 1) return table;
   const cells = table.cells.flatMap((cell) => {
     const col = Math.max(cell.col, lo);
     const end = Math.min(cell.col + cell.cols, hi);
     return end > col ? [{ ...cell, col: col - lo, cols: end - col }] : [];
   });
-  return { ...table, xs: xs.slice(lo, hi + 1), cells };
+  return { ...table, xs: xs.slice(lo, hi + 1), cells, clipped: true };
 }
 
 function anchor(run: PdfTextRun): [number, number] {

@@ -1,5 +1,6 @@
 import { joinAcrossPages, readLattice, tableLines } from './pdfLattice';
 import { type Line, pageLines, runningFurniture, streamText, tableLine } from './pdfStream';
+import type { Span } from '../types';
 import type { PdfPageText } from './pdfText';
 
 // A document's pages → its display text (SPEC R12): ruled tables read from their grids (the lattice
@@ -12,13 +13,15 @@ export function layoutPdfText(pages: readonly PdfPageText[]): string {
 }
 
 /**
- * The display text, the pages that have no text besides page numbers and running heads, and the
- * pages whose table runs off the side of the page.
+ * The display text, the pages that have no text besides page numbers and running heads, the pages
+ * whose table runs off the side of the page, and the stretches of text read as tables without
+ * rulings.
  */
 export function layoutPages(pages: readonly PdfPageText[]): {
   text: string;
   empty: number[];
   clipped: number[];
+  unruled: Span[];
 } {
   const furniture = runningFurniture(pages);
   const lattice = pages.map((page, index) => readLattice(page, index));
@@ -51,7 +54,7 @@ export function layoutPages(pages: readonly PdfPageText[]): {
   const clipped = lattice.flatMap((read, index) =>
     read.tables.some((table) => table.clipped) ? [index] : [],
   );
-  return { text: streamText(perPage.flat()), empty, clipped };
+  return { ...streamText(perPage.flat()), empty, clipped };
 }
 
 /** Puts a line among a page's lines, which run top to bottom. */

@@ -1,3 +1,4 @@
+import type { Span } from '../types';
 import {
   CJK,
   LATIN,
@@ -90,7 +91,7 @@ const MARGIN_ZONE = 0.09;
  * The stream reading of a document's lines, ruled tables among them (R12.1–R12.9): labels joined to
  * their numbers, group labels moved, paragraphs joined.
  */
-export function streamText(lines: readonly Line[]): string {
+export function streamText(lines: readonly Line[]): { text: string; unruled: Span[] } {
   const units = attachFragments(lines);
   moveGroupLabels(units);
   return joinParagraphs(units);
@@ -795,8 +796,9 @@ function childMarker(text: string): ((row: string) => number | null) | null {
 
 // R12.2 Lines of one paragraph are joined: a line that reaches the right edge of the page's text,
 // followed on the same page by a line of the same size at the left edge, continues on it.
-function joinParagraphs(units: readonly Unit[]): string {
+function joinParagraphs(units: readonly Unit[]): { text: string; unruled: Span[] } {
   const out: string[] = [];
+  const kinds: Unit['kind'][] = [];
   let previous: Unit | null = null;
   for (const unit of units) {
     const continues =
@@ -810,8 +812,37 @@ function joinParagraphs(units: readonly Unit[]): string {
       unit.cy - previous.cy > 0 &&
       unit.cy - previous.cy <= 2.2 * unit.fs;
     if (continues) out[out.length - 1] = joinText(out[out.length - 1] ?? '', unit.text);
-    else out.push(unit.text);
+    else {
+      out.push(unit.text);
+      kinds.push(unit.kind);
+    }
     previous = unit;
   }
-  return out.join('\n');
+  return { text: out.join('\n'), unruled: unruledTables(out, kinds) };
+}
+
+/**
+ * R12.21 The stretches of the display text that the stream reading made into table rows: each run
+ * of table lines (rows, cells, characters set vertically) that holds a row of numbers. No ruling
+ * says where their numbers belong.
+ */
+function unruledTables(out: readonly string[], kinds: readonly Unit['kind'][]): Span[] {
+  const spans: Span[] = [];
+  let at = 0;
+  let open: { start: number; end: number; rows: boolean } | null = null;
+  const close = () => {
+    if (open?.rows) spans.push([open.start, open.end]);
+    open = null;
+  };
+  out.forEach((line, k) => {
+    const kind = kinds[k];
+    if (kind === 'row' || kind === 'cell' || kind === 'vertical') {
+      open ??= { start: at, end: at, rows: false };
+      open.end = at + line.length;
+      open.rows ||= kind === 'row';
+    } else close();
+    at += line.length + 1;
+  });
+  close();
+  return spans;
 }
