@@ -1,7 +1,7 @@
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Issue } from '../types';
 import { layoutPages } from './pdfLayout';
-import { pagesWithTables } from './pdfStream';
+import { pagesWithTables } from './pdfStreamLines';
 import { type PdfRuling, rulingsFromOperators } from './pdfRulings';
 import type { PdfPageText, PdfTextRun } from './pdfText';
 

@@ -7,7 +7,7 @@ import { readPdf } from './pdf';
 import { findGrids } from './pdfGrid';
 import { layoutPages, layoutPdfText } from './pdfLayout';
 import { DRAW, OP, type PdfRuling, rulingsFromOperators } from './pdfRulings';
-import { pagesWithTables } from './pdfStream';
+import { pagesWithTables } from './pdfStreamLines';
 import type { PdfPageText, PdfTextRun } from './pdfText';
 
 const fixtures = new URL('../fixtures/', import.meta.url);

@@ -1,5 +1,6 @@
 import { joinAcrossPages, readLattice, tableLines } from './pdfLattice';
-import { type Line, pageLines, runningFurniture, streamText, tableLine } from './pdfStream';
+import { streamText } from './pdfStream';
+import { type Line, pageLines, runningFurniture, tableLine } from './pdfStreamLines';
 import type { Span } from '../types';
 import type { PdfPageText } from './pdfText';
 
