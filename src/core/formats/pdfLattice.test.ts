@@ -184,6 +184,20 @@ describe('findGrids', () => {
     ]);
   });
 
+  it('R12.14 a double border is one line; a table without side borders still has its outer columns', () => {
+    const grids = findGrids([
+      h(100, 60, 300),
+      h(101.5, 60, 300),
+      h(120, 60, 300),
+      h(140, 60, 300),
+      v(120, 100, 140),
+      v(200, 100, 140),
+    ]);
+    expect(grids[0]?.xs.map(Math.round)).toEqual([60, 120, 200, 300]);
+    expect(grids[0]?.ys.map(Math.round)).toEqual([100, 120, 140]);
+    expect(grids[0]?.cells).toHaveLength(6);
+  });
+
   it('R12.14 an underline is no border; a box, a frame of stacked boxes, a frame around a table are no table', () => {
     const table = fullGrid([200, 250, 300], [400, 420, 440]);
     const underline = h(435, 205, 240);
