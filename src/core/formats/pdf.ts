@@ -91,6 +91,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadResult> {
       stopAtErrors: false,
       useWorkerFetch: false,
       verbosity: 0,
+      // Nothing is rendered: images are never decoded, so a page's drawing costs its paths only.
+      maxImageSize: 0,
       ...(workerOptions.cMapUrl ? { cMapUrl: workerOptions.cMapUrl, cMapPacked: true } : {}),
     });
     const doc = await task.promise;

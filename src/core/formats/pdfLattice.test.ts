@@ -568,9 +568,14 @@ describe('layoutPages: tables read by position', () => {
 });
 
 describe('pagesWithTables', () => {
-  it('R12.19 only a page with a table row, or one that ends in a header before it, has its drawing read', () => {
+  it('R12.19 only a page with a line ending in a number apart, or one that ends in a header before it, has its drawing read', () => {
     const prose = page(
-      [run('本年度本机关认真贯彻落实《条例》，依法做好政府信息公开工作。', 60, 100)],
+      [
+        run('本年度本机关认真贯彻落实《条例》，依法做好政府信息公开工作。', 60, 100),
+        run('全年共收到申请', 60, 120),
+        run('249', 132, 120),
+        run('件，均已办结。', 150, 120),
+      ],
       [],
     );
     const header = page(
@@ -578,7 +583,15 @@ describe('pagesWithTables', () => {
       [],
     );
     const rows = page([run('规章', 60, 100), run('1', 200, 100)], []);
-    expect(pagesWithTables([prose, header, rows, prose])).toEqual([false, true, true, false]);
+    // No padding in the cells: the numbers 0.2 fs from their label.
+    const tight = page([run('行政许可', 60, 100), run('5 2', 102, 100)], []);
+    expect(pagesWithTables([prose, header, rows, prose, tight])).toEqual([
+      false,
+      true,
+      true,
+      false,
+      true,
+    ]);
   });
 });
 

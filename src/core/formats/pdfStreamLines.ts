@@ -74,19 +74,32 @@ export function tableLine(text: string, cy: number, page: PageFrame): Line {
 }
 
 /**
- * R12.19 The pages whose drawn lines can matter: a page with a table row in its text (a number in
- * a cell beside another cell), and a page whose text ends in a line of cells (a table's header)
- * before one. Reading a page's drawing costs about as much as reading its text.
+ * R12.19 The pages whose drawn lines can matter: a page with a line that ends in a number apart from
+ * the text before it, and a page whose text ends in a line of cells (a table's header) before one. Reading
+ * a page's drawing costs about as much as reading its text, and more where it holds images.
  */
 export function pagesWithTables(pages: readonly PdfPageText[]): boolean[] {
   const furniture = runningFurniture(pages);
   const lines = pages.map((page, index) => pageLines(page, index, furniture));
-  const rows = lines.map((page) => page.some((line) => line.cells.length > 1 && isDataRow(line)));
+  const rows = pages.map((page, index) => hasNumberCell(page, index));
   return lines.map(
     (page, index) =>
       (rows[index] ?? false) ||
       ((rows[index + 1] ?? false) && (page[page.length - 1]?.cells.length ?? 0) > 1),
   );
+}
+
+/**
+ * Whether a line of the page ends in a number apart from the text before it, however narrow the gap
+ * (a table with no padding in its cells puts its numbers 0.2 fs from their label).
+ */
+function hasNumberCell(page: PdfPageText, index: number): boolean {
+  const frame: PageFrame = { index, left: 0, right: page.width, top: 0, bottom: page.height };
+  return buildLines(
+    page.runs.filter((run) => !run.vertical),
+    frame,
+    true,
+  ).some((line) => line.cells.length > 1 && (line.cells[line.cells.length - 1]?.value ?? false));
 }
 
 /** A page's lines of text: page furniture dropped, zones marked, stacked cells joined. */
@@ -160,7 +173,7 @@ interface Piece {
 }
 
 // R12.1 Runs whose vertical centres are within half a font size form a line, ordered by x.
-function buildLines(runs: readonly PdfTextRun[], page: PageFrame): Line[] {
+function buildLines(runs: readonly PdfTextRun[], page: PageFrame, eager = false): Line[] {
   const pieces: Piece[] = runs
     .flatMap((run) =>
       splitValues({
@@ -186,7 +199,7 @@ function buildLines(runs: readonly PdfTextRun[], page: PageFrame): Line[] {
   }
   return groups.map((group) => {
     const sorted = group.pieces.sort((p, q) => p.x0 - q.x0);
-    let cells = splitCells(sorted, false);
+    let cells = splitCells(sorted, eager);
     // A line with numbers in cells is a table row: there a number is a cell even close to a label.
     if (cells.some((cell) => cell.value)) cells = splitCells(sorted, true);
     return { cells, cy: group.cy, fs: group.fs, vertical: false, zone: false, page };
