@@ -11,6 +11,7 @@ import {
   joinText,
   type PdfPageText,
   type PdfTextRun,
+  type Piece,
 } from './pdfText';
 
 // The lattice reading (SPEC R12.15–R12.18): the text runs inside a ruled grid go to the cell that
@@ -42,15 +43,6 @@ export interface LatticeTable {
   cells: LatticeCell[];
   /** It runs off the side of the page: the columns beyond were never printed (R12.15). */
   clipped: boolean;
-}
-
-/** A part of a run inside one cell. */
-interface Piece {
-  text: string;
-  x0: number;
-  x1: number;
-  cy: number;
-  fs: number;
 }
 
 // How far (pt) a run may reach past a grid line and still be inside the cell.

@@ -9,6 +9,7 @@ import {
   joinText,
   type PdfPageText,
   type PdfTextRun,
+  type Piece,
 } from './pdfText';
 
 // The stream reading, its first step (SPEC R12.1, R12.3, R12.6, R12.8, R12.9): a page's text runs,
@@ -162,14 +163,6 @@ export function runningFurniture(pages: readonly PdfPageText[]): Set<string> {
   });
   const min = Math.max(2, Math.ceil(pages.length / 2));
   return new Set([...seen].filter(([, count]) => count >= min).map(([key]) => key));
-}
-
-interface Piece {
-  text: string;
-  x0: number;
-  x1: number;
-  cy: number;
-  fs: number;
 }
 
 // R12.1 Runs whose vertical centres are within half a font size form a line, ordered by x.

@@ -23,6 +23,15 @@ export interface PdfPageText {
   rulings?: readonly PdfRuling[];
 }
 
+/** Text placed on a line: a run or a part of one, its left and right, its centre and font size. */
+export interface Piece {
+  text: string;
+  x0: number;
+  x1: number;
+  cy: number;
+  fs: number;
+}
+
 export const CJK =
   /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2014\u2018-\u201f\u2026]/;
 export const LATIN = /[A-Za-z0-9]/;
