@@ -52,6 +52,13 @@ export const VARIANT_CLASSES: readonly VariantClass[] = [
   { dir: 'pdf-chromium-portrait-125', from: 'html', make: print(false, 1.25, false) },
   { dir: 'pdf-chromium-landscape', from: 'html', make: print(true, 1, false) },
   { dir: 'pdf-chromium-landscape-70', from: 'html', make: print(true, 0.7, true) },
+  // A page whose tables have no borders (sites that style tables with shading only): the PDF has
+  // no ruling lines, and its tables are read from the positions of their text.
+  {
+    dir: 'pdf-chromium-unruled',
+    from: 'html',
+    make: { ...print(false, 1, false), unruled: true } as Make,
+  },
   // LibreOffice opening the saved page and writing DOCX, then that DOCX as PDF.
   { dir: 'docx-libreoffice', from: 'html', make: convert },
   { dir: 'pdf-libreoffice', from: 'html', make: convert },

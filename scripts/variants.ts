@@ -43,7 +43,12 @@ const write = (variant: VariantClass, name: string, data: string | Uint8Array) =
 async function printPdfs(page: Page, base: string): Promise<void> {
   for (const variant of VARIANT_CLASSES) {
     if (variant.make.kind !== 'print' || !selected(variant)) continue;
-    const { landscape, scale, headerFooter } = variant.make;
+    const { landscape, scale, headerFooter, unruled } = variant.make;
+    const borderless = unruled
+      ? await page.addStyleTag({
+          content: 'table, tr, td, th { border: none !important; }',
+        })
+      : null;
     const pdf = await page.pdf({
       format: 'A4',
       landscape,
@@ -60,6 +65,7 @@ async function printPdfs(page: Page, base: string): Promise<void> {
           }
         : {}),
     });
+    await borderless?.evaluate((style) => style.remove());
     write(variant, `${base}.pdf`, pdf);
   }
 }

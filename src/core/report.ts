@@ -1,4 +1,5 @@
 import { runChecks } from './checks';
+import { confirmGuessedCells } from './confidence';
 import { decodeBytes, looksBinary } from './decode';
 import { findRepeat } from './duplicate';
 import { extractFacts } from './facts';
@@ -36,7 +37,17 @@ export async function parseReport(bytes: Uint8Array, name: string): Promise<Pars
     buildReport({ ...source, text: matching.text, issues: [] }, file),
     matching,
   );
-  return { ok: true, report: { ...report, issues: [...source.issues, ...report.issues] } };
+  // A PDF table read without ruling lines is a guess that only its checks can confirm (R12.22).
+  const guessed = source.issues.flatMap((issue) =>
+    issue.code === 'pdf-unruled-table' && issue.span ? [issue.span] : [],
+  );
+  return {
+    ok: true,
+    report: {
+      ...confirmGuessedCells(report, guessed),
+      issues: [...source.issues, ...report.issues],
+    },
+  };
 }
 
 interface SourceText {

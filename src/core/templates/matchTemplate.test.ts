@@ -147,6 +147,20 @@ describe('readTables', () => {
     expect(active?.rows.map((row) => row.key)).toEqual(['regulations']);
   });
 
+  it('R3.7 a heading-like fragment of a group label, with rows after it, does not end the table', () => {
+    const text = [
+      '一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1',
+      '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0',
+      '三、本年度办',
+      '（一）予以公开 1 0 0 0 0 0 1',
+      '理结果',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '（二）部分公开 0 0 0 0 0 0 0',
+    ].join('\n');
+    const requests = read(text, 2022).tables?.find((table) => table.id === 'requests');
+    expect(requests?.rows.map((row) => row.key)).toEqual(['newReceived', 'carriedOver', 'granted']);
+  });
+
   it('R5.6 表三 printed with blanks folded into the run (b2) is placed by C1–C3 where they decide', () => {
     const text = [
       ...REQUESTS_2021,

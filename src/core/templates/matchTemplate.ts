@@ -114,7 +114,9 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
     const heading =
       !def.anyOrder &&
       SECTION_HEADING.test(token.folded) &&
-      (core ?? token.folded).length >= MIN_HEADING;
+      (core ?? token.folded).length >= MIN_HEADING &&
+      (REPORT_SECTION.test(core ?? token.folded) ||
+        !rowFollows(tokens, index + 1, def, nextRow, collected));
     const short = token.folded.length <= MAX_TEXT_CELL && !heading;
     const header = core !== null && isHeader(core, def);
     if (current && short && !header && cellCount < current.def.columns.length) {
@@ -226,6 +228,47 @@ function readAppeals(tokens: readonly Token[], def: TableDef, from: number): Fou
   const startToken = tokens[start] as Token;
   const end = items.reduce((max, item) => Math.max(max, item.span[1]), startToken.span[1]);
   return { table, region: [startToken.span[0], end], ambiguous, next: index };
+}
+
+// The words of the national form's section headings (一、总体情况 … 六、其他需要报告的事项): such a
+// heading ends a table whatever follows it.
+const REPORT_SECTION =
+  /总体情况|主动公开|收到和处理|行政复议|行政诉讼|存在的主要问题|改进情况|其他需要报告/;
+// How many text tokens after a heading-like token are looked at for a row of the table.
+const ROW_LOOKAHEAD = 4;
+
+/**
+ * Whether a row of the table, with a number after its label, comes within a few tokens: then a
+ * heading-like token is a group label cut short (`三、本年度办` / `理结果` in a PDF), not the next
+ * section (SPEC R3.7).
+ */
+function rowFollows(
+  tokens: readonly Token[],
+  from: number,
+  def: TableDef,
+  nextRow: number,
+  seen: readonly Collected[],
+): boolean {
+  let looked = 0;
+  for (let i = from; i < tokens.length && looked < ROW_LOOKAHEAD; i++) {
+    const token = tokens[i];
+    if (token?.kind !== 'text') continue;
+    looked += 1;
+    const next = tokens[i + 1];
+    if (
+      token.core !== null &&
+      findRow(def, nextRow, token.core, seen) >= 0 &&
+      next?.kind === 'text' &&
+      isValue(next.text)
+    )
+      return true;
+  }
+  return false;
+}
+
+function isValue(text: string): boolean {
+  const kind = parseCellText(text).kind;
+  return kind === 'number' || kind === 'na';
 }
 
 const NEVER = /(?!)/;
