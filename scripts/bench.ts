@@ -1,8 +1,9 @@
-// npm run bench: core parse time per fixture (text, HTML, DOCX; not PDF, where pdf.js dominates)
-// against the floor, a bare decode + line split of the same bytes (design.md, "Budgets"). It reports
-// figures only; budgets are judged by people, because timings on a shared machine are too noisy to
-// fail a build on.
+// npm run bench: core parse time per fixture (text, HTML, DOCX) against the floor, a bare decode +
+// line split of the same bytes (design.md, "Budgets"); then PDFs against their own floor, pdf.js
+// reading every page's text and nothing else. It reports figures only; budgets are judged by people,
+// because timings on a shared machine are too noisy to fail a build on.
 import { readdirSync, readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { parseReport } from '../src/core/index';
 
 const FIXTURES = new URL('../src/core/fixtures/', import.meta.url);
@@ -31,6 +32,77 @@ function fixtures(): Fixture[] {
     ...pick('corpus/', /^(?!README\.md$).*\.(?:txt|md|html)$/),
     ...pick('variants/docx-libreoffice/', /^\d.*\.docx$/),
   ];
+}
+
+// Real PDFs: Word's (the corpus) and the shapes users make of web pages (Chromium, LibreOffice).
+function pdfFixtures(): Fixture[] {
+  const pick = (dir: string): Fixture[] =>
+    readdirSync(new URL(dir, FIXTURES))
+      .filter((name) => /^\d.*\.pdf$/.test(name))
+      .sort()
+      .map((name) => ({
+        name: `${dir.replace(/^variants\//, '')}${name}`,
+        bytes: new Uint8Array(readFileSync(new URL(`${dir}${name}`, FIXTURES))),
+      }));
+  return [
+    ...pick('corpus/'),
+    ...pick('variants/pdf-chromium-portrait/'),
+    ...pick('variants/pdf-libreoffice/'),
+  ];
+}
+
+const PDF_ROUNDS = 3;
+
+/** ms of the best of PDF_ROUNDS runs, after one to warm up: a PDF takes long enough to time alone. */
+async function measurePdf(run: () => Promise<unknown>): Promise<number> {
+  await run();
+  let best = Infinity;
+  for (let i = 0; i < PDF_ROUNDS; i++) {
+    const start = performance.now();
+    await run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/** The least any reader of a PDF's text does: pdf.js opens it and reads every page's text. */
+async function pdfFloor(bytes: Uint8Array): Promise<number> {
+  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 });
+  const doc = await task.promise;
+  for (let number = 1; number <= doc.numPages; number++)
+    await (await doc.getPage(number)).getTextContent();
+  const pages = doc.numPages;
+  await task.destroy();
+  return pages;
+}
+
+async function benchPdfs(): Promise<void> {
+  const rows: string[][] = [];
+  let parseTotal = 0;
+  let floorTotal = 0;
+  let pagesTotal = 0;
+  const all = pdfFixtures();
+  for (const { name, bytes } of all) {
+    const pages = await pdfFloor(bytes);
+    const floorMs = await measurePdf(() => pdfFloor(bytes));
+    const parseMs = await measurePdf(() => parseReport(bytes, name));
+    parseTotal += parseMs;
+    floorTotal += floorMs;
+    pagesTotal += pages;
+    rows.push([
+      name,
+      (bytes.length / 1e3).toFixed(0),
+      String(pages),
+      floorMs.toFixed(0),
+      parseMs.toFixed(0),
+      (parseMs / floorMs).toFixed(2),
+    ]);
+  }
+  printTable(['PDF', 'KB', 'pages', 'text ms', 'parse ms', 'parse/text'], rows);
+  console.log();
+  console.log(
+    `PDF: ${(parseTotal / all.length).toFixed(0)} ms per report, ${((1000 * pagesTotal) / parseTotal).toFixed(1)} pages/s; pdf.js text alone ${(floorTotal / all.length).toFixed(0)} ms; parse/text ${(parseTotal / floorTotal).toFixed(2)}x`,
+  );
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -117,6 +189,8 @@ async function main(): Promise<void> {
   console.log(
     `batch: ${BATCH_REPORTS} reports (${(batchBytes / 1e6).toFixed(1)} MB) parsed in ${batchMs.toFixed(0)} ms`,
   );
+  console.log();
+  await benchPdfs();
 }
 
 await main();
