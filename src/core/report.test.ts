@@ -31,6 +31,17 @@ describe('parseReport', () => {
     );
   });
 
+  it('R0.4 the template is the matched form with table numbers, narrative with prose facts only', async () => {
+    const template = async (text: string) => {
+      const result = await parseReport(bytes(text), 'x.txt');
+      return result.ok ? result.report.meta.template : null;
+    };
+    expect(await template(seed('001_b7938c474e787140.txt'))).toBe('2021');
+    expect(await template(seed('003_aaaddea679991605.txt'))).toBe('2019');
+    expect(await template('2020年，本机关共收到政府信息公开申请3件，均已办结。')).toBe('narrative');
+    expect(await template('hello world')).toBe('unknown');
+  });
+
   it('R3.9 a section whose table was published as an image gives table-missing', async () => {
     const text = seed('001_b7938c474e787140.txt');
     const start = text.indexOf('第二十条第(一)项');

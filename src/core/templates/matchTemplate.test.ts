@@ -136,6 +136,26 @@ describe('readTables', () => {
     ]);
   });
 
+  it('R3.5 between 表二 rows, block captions and headers are skipped; a short text lacking cells is a cell', () => {
+    const text = [
+      '第二十条第（一）项 |',
+      '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+      '规章 | 0 | 0 | 0 |',
+      '行政规范性文件 | 3 | 见附件 | 12 |',
+      '第二十条第（五）项 |',
+      '信息内容 | 本年处理决定数量 |',
+      '行政许可 | 5 |',
+    ].join('\n');
+    const active = read(text).tables?.find((table) => table.id === 'active');
+    expect(active?.rows.map((row) => row.key)).toEqual([
+      'regulations',
+      'normativeDocuments',
+      'licensing',
+    ]);
+    expect(values(active, 'normativeDocuments')).toEqual(['3', '见附件', '12']);
+    expect(values(active, 'licensing')).toEqual(['5']);
+  });
+
   it('R3.7 a table ends at the next section heading', () => {
     const text = [
       '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
