@@ -74,6 +74,8 @@ export const VARIANT_CLASSES: readonly VariantClass[] = [
   // mirror serves it: in traditional characters, and with pinyin readings.
   { dir: 'copies-traditional', from: 'text', make: convert },
   { dir: 'copies-pinyin', from: 'text', make: convert },
+  // The same copies through another converter (chinese-conv): other choices of characters (規范, 反復).
+  { dir: 'copies-chinese-conv', from: 'text', make: convert },
 ];
 
 /** The text copies of the golden set that `from: 'text'` variants are made of (relative to FIXTURES). */

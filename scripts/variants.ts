@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tify } from 'chinese-conv';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { chromium, type Page } from 'playwright-core';
@@ -211,6 +212,7 @@ async function main(): Promise<void> {
     const name = path.split('/').pop() ?? path;
     write(byClass('copies-traditional'), name, toTraditional(text));
     write(byClass('copies-pinyin'), name, annotatePinyin(text, toTaiwan(text)));
+    write(byClass('copies-chinese-conv'), name, tify(text));
   }
 }
 
