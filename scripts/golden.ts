@@ -121,10 +121,13 @@ export function goldenCases(): GoldenCase[] {
       const meta = { ...html?.meta, ...metaAdditions[file] } as Truth['meta'];
       return html ? [{ truth: { ...html, file, meta }, path: `${dir}${file}` }] : [];
     });
+  const rebuilt = rebuiltPages();
   // A variant has the truth of what it was made of: the HTML page of its name, or the text copy.
   const sourceOf = (variant: VariantClass, file: string) =>
     variant.from === 'html'
-      ? corpus.find((truth) => truth.file === `${file.replace(/\.[a-z]+$/, '')}.html`)
+      ? [...corpus, ...rebuilt].find(
+          (truth) => truth.file === `${file.replace(/\.[a-z]+$/, '')}.html`,
+        )
       : [...seeds, ...corpus].find((truth) => truth.file === file);
   const notPrinted = readJson<Record<string, string[]>>('variants/not-printed.json');
   const variants = VARIANT_CLASSES.flatMap((variant) =>
@@ -148,8 +151,23 @@ export function goldenCases(): GoldenCase[] {
       ...corpus.map((truth) => ({ truth, path: `corpus/${truth.file}` })),
       ...derived('pdf/'),
     ].map((entry) => ({ ...entry, format: formatOf(entry.truth.file) })),
+    ...rebuilt.map((truth) => ({ truth, path: `rebuilt/${truth.file}`, format: 'html-rebuilt' })),
     ...variants,
   ];
+}
+
+/**
+ * The web pages rebuilt from golden reports that have no HTML original (scripts/rebuild-pages.ts),
+ * each with the truth of its report: its cells and meta, not its prose facts.
+ */
+export function rebuiltPages(): Truth[] {
+  const { pages } = readJson<{ pages: Record<string, string> }>('rebuilt/sources.json');
+  return Object.entries(pages).map(([file, source]) => ({
+    ...readJson<Truth>(source),
+    file,
+    facts: {},
+    duplicated: false,
+  }));
 }
 
 /** The cells with those a variant does not print (`table/row/column`, `*` for any row) set blank. */
