@@ -8,25 +8,35 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tify } from 'chinese-conv';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { chromium, type Page } from 'playwright-core';
-import { VARIANT_CLASSES, textCopies, type VariantClass } from './golden';
+import { VARIANT_CLASSES, rebuiltPages, textCopies, type VariantClass } from './golden';
+import { rebuildPages } from './rebuild-pages';
 
 const FIXTURES = fileURLToPath(new URL('../src/core/fixtures/', import.meta.url));
 const CORPUS = join(FIXTURES, 'corpus');
 const OUT = join(FIXTURES, 'variants');
 
-/** The HTML originals of the golden set: those the corpus truth has a file for. */
+/**
+ * The HTML originals of the golden set: those the corpus truth has a file for, and the pages rebuilt
+ * from the reports that have none.
+ */
 function originals(): string[] {
   const truths = readdirSync(join(CORPUS, 'truth')).map(
     (name) =>
       (JSON.parse(readFileSync(join(CORPUS, 'truth', name), 'utf8')) as { file: string }).file,
   );
-  return truths.filter((file) => file.endsWith('.html')).sort();
+  return [
+    ...truths
+      .filter((file) => file.endsWith('.html'))
+      .sort()
+      .map((file) => join(CORPUS, file)),
+    ...rebuiltPages().map((truth) => join(FIXTURES, 'rebuilt', truth.file)),
+  ];
 }
 
 // `npm run variants -- text-pinyin copies-pinyin` remakes only the classes named; no name, all.
@@ -150,6 +160,7 @@ async function main(): Promise<void> {
     (dir) => !VARIANT_CLASSES.some((variant) => variant.dir === dir),
   );
   if (unknown.length > 0) throw new Error(`no variant class ${unknown.join(', ')}`);
+  rebuildPages();
   for (const variant of VARIANT_CLASSES.filter(selected))
     rmSync(join(OUT, variant.dir), { recursive: true, force: true });
   const files = VARIANT_CLASSES.some((variant) => variant.from === 'html' && selected(variant))
@@ -175,9 +186,8 @@ async function main(): Promise<void> {
     await page.route('**/*', (route) =>
       route.request().url().startsWith('file:') ? route.continue() : route.abort(),
     );
-    for (const file of files) {
-      const base = file.replace(/\.html$/, '');
-      const path = join(CORPUS, file);
+    for (const path of files) {
+      const base = basename(path, '.html');
       console.log(base);
       await page.goto(`file://${path}`, { waitUntil: 'load' });
       await printPdfs(page, base);
