@@ -24,7 +24,15 @@ export interface GoldenCase {
 const DERIVED = /^(\d{3}_[a-z]+_[a-z]+_\d{4})(?:_[a-z]+)?\.(?:docx|pdf)$/;
 
 type Make =
-  { kind: 'print'; landscape: boolean; scale: number; headerFooter: boolean } | { kind: 'convert' };
+  | {
+      kind: 'print';
+      landscape: boolean;
+      scale: number;
+      headerFooter: boolean;
+      /** The page's tables printed without borders. */
+      unruled?: true;
+    }
+  | { kind: 'convert' };
 
 /**
  * One shape users bring a report in, made by `npm run variants` from every HTML original of the golden
@@ -37,11 +45,12 @@ export interface VariantClass {
   make: Make;
 }
 
-const print = (landscape: boolean, scale: number, headerFooter: boolean): Make => ({
+const print = (landscape: boolean, scale: number, headerFooter: boolean, unruled?: true): Make => ({
   kind: 'print',
   landscape,
   scale,
   headerFooter,
+  ...(unruled ? { unruled } : {}),
 });
 const convert: Make = { kind: 'convert' };
 
@@ -54,11 +63,7 @@ export const VARIANT_CLASSES: readonly VariantClass[] = [
   { dir: 'pdf-chromium-landscape-70', from: 'html', make: print(true, 0.7, true) },
   // A page whose tables have no borders (sites that style tables with shading only): the PDF has
   // no ruling lines, and its tables are read from the positions of their text.
-  {
-    dir: 'pdf-chromium-unruled',
-    from: 'html',
-    make: { ...print(false, 1, false), unruled: true } as Make,
-  },
+  { dir: 'pdf-chromium-unruled', from: 'html', make: print(false, 1, false, true) },
   // LibreOffice opening the saved page and writing DOCX, then that DOCX as PDF.
   { dir: 'docx-libreoffice', from: 'html', make: convert },
   { dir: 'pdf-libreoffice', from: 'html', make: convert },

@@ -76,7 +76,7 @@ async function printPdfs(page: Page, base: string): Promise<void> {
           }
         : {}),
     });
-    await borderless?.evaluate((style) => style.remove());
+    await borderless?.evaluate((style) => style.parentNode?.removeChild(style));
     write(variant, `${base}.pdf`, pdf);
   }
 }
