@@ -50,8 +50,17 @@ for (const { truth, path, format } of golden) {
           value: cell.value,
           low: cell.confidence === 'low',
         });
+  // Cells the truth does not have (a row the parser made up, or took for another): a sure one is a
+  // wrong one the reviewer would skip.
+  const madeUp = [...cells].filter(([key, cell]) => !(key in truth.cells) && !cell.low);
   for (const score of [lookup(byFormat, format), lookup(byTemplate, truth.meta.template)]) {
     score.files += 1;
+    score.wrongHigh += madeUp.length;
+    if (score === lookup(byFormat, format))
+      for (const [key, cell] of madeUp)
+        wrongCells.push(
+          `${format} ${truth.file} ${key}: not in the truth, got ${cell.value} (HIGH)`,
+        );
     for (const [key, value] of Object.entries(truth.cells)) {
       score.cells += 1;
       const got = cells.get(key);

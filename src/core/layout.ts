@@ -163,6 +163,16 @@ export function settleRows(
   return { slots, ambiguous };
 }
 
+/**
+ * The placement as it is when its row is known; else every cell of it low confidence: the numbers of
+ * a row whose label the template does not know are kept for the reviewer, never vouched for (R3.10).
+ */
+export function trustedAs(placement: Placement, known: boolean): Placement {
+  if (known) return placement;
+  if (placement.kind === 'open') return { ...placement, undecided: true };
+  return { kind: 'fixed', slots: placement.slots.map((slot) => ({ ...slot, confidence: 'low' })) };
+}
+
 const MAX_PASSES = 4;
 
 function blankAt(span: Span, offset: number): Slot {

@@ -284,6 +284,8 @@ describe('readTables', () => {
     const extra = requests?.rows.find((row) => row.key === 'extra.1');
     expect(extra?.label).toBe('2.属于本机关的内部说明');
     expect(extra?.cells.total?.value).toBe(2);
+    // Its numbers are kept for the reviewer, never vouched for: the row is not the template's.
+    expect(Object.values(extra?.cells ?? {}).every((cell) => cell.confidence === 'low')).toBe(true);
     expect(codes(result.issues, ['row-missing'])).toEqual(['unknown-row', 'row-missing']);
     expect(result.issues?.[1]?.message).toContain('其他法律行政法规禁止公开');
   });

@@ -2,7 +2,7 @@ import { parseCellText } from '../cells';
 import { foldLabel } from '../fold';
 import type { Token } from '../formats/text';
 import type { Span } from '../types';
-import { placeRow, type RowItem } from '../layout';
+import { placeRow, trustedAs, type RowItem } from '../layout';
 import {
   FINGERPRINTS,
   TEMPLATES,
@@ -174,7 +174,10 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
       key: entry.def.key,
       label: entry.label.text.trim(),
       columns: entry.def.columns,
-      placement: placeRow(entry.items, entry.def.columns.length, readNumber, rowEquation(def)),
+      placement: trustedAs(
+        placeRow(entry.items, entry.def.columns.length, readNumber, rowEquation(def)),
+        entry.def.pattern !== NEVER,
+      ),
     })),
   );
   const overfull = rows
