@@ -149,6 +149,19 @@ describe('extractMeta rules on small texts', () => {
     expect(meta.year.value).toBe(2024);
   });
 
+  it('R7.2 reads a title a PDF wrapped inside a word of the report name', () => {
+    for (const wrapped of [
+      '信息公\n开工作年度报告',
+      '信息公开工作年\n度报告',
+      '信息公开工作年度报\n告',
+    ]) {
+      const text = `某某镇人民政府2020年政府${wrapped}\n根据《条例》编制。`;
+      const meta = extractMeta(text);
+      expect(read(text, meta.agency)).toEqual({ value: '某某镇人民政府', at: '某某镇人民政府' });
+      expect(meta.year.value).toBe(2020);
+    }
+  });
+
   it('R7.2 does not take a sentence that merely names the report as the title', () => {
     const text = '现将大石人镇2020年度政府信息公开工作报告如下:\n一、总体情况';
     expect(extractMeta(text).agency.value).toBeNull();

@@ -9,7 +9,10 @@ const YEAR = String.raw`(?<year>(?:19|20)\d{2})\s*年`;
 // Characters an agency name can contain: no spaces, digits or punctuation, so a match cannot run
 // into the sentence around it.
 const AGENCY_CHAR = String.raw`[^\s\d|:：，,。；;、（）()《》〈〉“”"'‘’【】\[\]<>#*]`;
-const REPORT = String.raw`(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:报告|年报)`;
+// A PDF line may wrap a title inside a word (`…政府信息公` / `开工作年度报告`): the report's name allows
+// whitespace, a line break among it, between any two of its characters.
+const loose = (words: string): string => [...words].join(String.raw`\s*`);
+const REPORT = String.raw`(?:${loose('政府')})?(?:${loose('信息公开')}|${loose('政务公开')})\s*(?:${loose('工作')})?\s*(?:的)?\s*(?:${loose('年度')})?\s*(?:${loose('报告')}|${loose('年报')})`;
 // 政府信息公开 right after the year is the report's name, not an agency.
 const NOT_REPORT_NAME = '(?!政府信息|信息公开|政务公开)';
 
