@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { DEBIAN_CHROMIUM } from './scripts/chromium';
 
 // E2E_PORT lets a second checkout run its suite beside another one on the same machine.
 const PORT = Number(process.env.E2E_PORT ?? 4319);
@@ -25,18 +26,7 @@ export default defineConfig({
     acceptDownloads: true,
     // Off by default: recording doubles the suite's time. `npx playwright test --trace on` to debug.
     trace: 'off',
-    launchOptions: {
-      // Debian's Chromium: Playwright's own browser download does not work on these machines.
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: DEBIAN_CHROMIUM,
   },
   webServer: {
     command,

@@ -69,6 +69,18 @@ export function fixtureFile(name: string, mimeType = 'text/plain'): FixtureFile 
   return { name, mimeType, buffer: readFileSync(fixturePath(name)) };
 }
 
+// The real reports and their variants are the core's golden fixtures: read where they are, not copied.
+const CORE_FIXTURES = new URL('../src/core/fixtures/', import.meta.url);
+
+/** A file of src/core/fixtures (e.g. `corpus/022_pingtan_qu_2021.html`), named by its base name. */
+export function coreFixture(path: string, mimeType: string): FixtureFile {
+  return {
+    name: path.split('/').pop() ?? path,
+    mimeType,
+    buffer: readFileSync(new URL(path, CORE_FIXTURES)),
+  };
+}
+
 /** The seed reports copied from src/core/fixtures/seeds. */
 export const SEEDS = {
   /** 青云谱区行政审批局 2020: prose only, facts such as 主动公开政府信息41条. */

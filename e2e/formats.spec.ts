@@ -1,13 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { expect, fixtureFile, test } from './fixtures';
-
-// The real reports are the core's golden fixtures: read them where they are rather than copy them.
-const CORE_FIXTURES = new URL('../src/core/fixtures/', import.meta.url);
-const coreFixture = (path: string, mimeType: string) => ({
-  name: path.split('/').pop() ?? path,
-  mimeType,
-  buffer: readFileSync(new URL(path, CORE_FIXTURES)),
-});
+import { coreFixture, expect, fixtureFile, test } from './fixtures';
 
 // Reports arrive as saved web pages, Word files, PDFs and text copies in several encodings: each is
 // read into the same tables (issue 4). Expected values are the corpus truth, checked by hand.

@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { coreFixture, expect, test } from './fixtures';
 
 // Shapes the golden pages arrive in when a user brings them (issue 7): a web page printed to PDF by
 // Chromium with its headers and footers, and mirror copies in traditional characters, one with a
 // converter's pinyin readings. Made by `npm run variants`; values are the pages' hand-checked truth.
-const VARIANTS = new URL('../src/core/fixtures/variants/', import.meta.url);
-const variant = (path: string, mimeType: string) => ({
-  name: path.split('/').pop() ?? path,
-  mimeType,
-  buffer: readFileSync(new URL(path, VARIANTS)),
-});
+const variant = (path: string, mimeType: string) => coreFixture(`variants/${path}`, mimeType);
 
 const UNSEEN = [
   {

@@ -14,6 +14,7 @@ import { tify } from 'chinese-conv';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { chromium, type Page } from 'playwright-core';
+import { DEBIAN_CHROMIUM } from './chromium';
 import { VARIANT_CLASSES, rebuiltPages, textCopies, type VariantClass } from './golden';
 import { rebuildPages } from './rebuild-pages';
 
@@ -169,17 +170,7 @@ async function main(): Promise<void> {
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
   const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(DEBIAN_CHROMIUM);
   try {
     const page = await browser.newPage();
     // The saved pages name images and scripts on their sites: nothing is fetched.
