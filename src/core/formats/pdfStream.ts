@@ -63,10 +63,11 @@ interface Fragment {
 function attachFragments(lines: readonly Line[]): Unit[] {
   const attached = new Map<Line, Attached>();
   const taken = new Set<Cell>();
+  const context = { attached, taken, labelColumn: labelColumns(lines) };
   let upper: Line | null = null;
   let between: Fragment[] = [];
   const flush = (lower: Line | null) => {
-    assign(upper, between, lower, attached, taken);
+    assign(upper, between, lower, context);
     between = [];
   };
   for (const line of lines) {
@@ -154,30 +155,88 @@ function gapBetween(a: Extent, b: Extent, fs: number): number {
 /** The column a row's label is in: its label cell, or the first text already given to it. */
 interface Column {
   cell: Cell;
-  /** The row's own label cell: text to its right (before the numbers) takes the label's place. */
+  /**
+   * The row's own label cell: text to its right (before the numbers) that starts in a label column
+   * takes the label's place, which is then part of a group label.
+   */
   own: boolean;
 }
 
+/** Whether a cell of the page starts where another label of that page starts. */
+type LabelColumn = (cell: Cell, page: PageFrame) => boolean;
+
 /**
  * Whether `cell` continues the column's text: left edges within 2 fs (a first line indented, or a
- * hanging indent), and the two lines overlapping, as the lines of one cell do.
+ * hanging indent), and the two lines overlapping, as the lines of one cell do. Text right of a row's
+ * own label takes the label's place when it is in a column of labels; elsewhere (a header over a
+ * value column, the title of the next block) it is not the row's.
  */
-function fitColumn(cell: Cell, column: Column | null): Column | null {
+function fitColumn(
+  { cell, line }: Fragment,
+  column: Column | null,
+  labelColumn: LabelColumn,
+): Column | null {
   if (!column) return { cell, own: false };
   const ref = column.cell;
   const shift = Math.abs(cell.x0 - ref.x0) / cell.fs;
   const overlap = Math.min(cell.x1, ref.x1) - Math.max(cell.x0, ref.x0) > 0;
   if (shift <= 0.5 || (shift <= INDENT && overlap)) return column;
-  if (column.own && cell.x0 >= ref.x1 - 0.5 * cell.fs) return { cell, own: false };
+  if (column.own && cell.x0 >= ref.x1 - 0.5 * cell.fs && labelColumn(cell, line.page))
+    return { cell, own: false };
   return null;
+}
+
+/**
+ * Where labels start on each page: the labels of data rows and the cells that begin with a row number
+ * (`1.`, `（二）`). A cell is in a column of labels when another of them starts within 0.5 fs of it.
+ */
+function labelColumns(lines: readonly Line[]): LabelColumn {
+  const starts = new Map<PageFrame, number[]>();
+  const labels = new Set<Cell>();
+  for (const line of lines) {
+    if (line.vertical || !line.zone) continue;
+    const label = labelOf(line);
+    for (const cell of line.cells) {
+      if (cell !== label && (cell.value || !MARKER.test(cell.text))) continue;
+      labels.add(cell);
+      const page = starts.get(line.page) ?? [];
+      page.push(cell.x0);
+      starts.set(line.page, page);
+    }
+  }
+  for (const page of starts.values()) page.sort((a, b) => a - b);
+  return (cell, page) => {
+    const edges = starts.get(page) ?? [];
+    const reach = 0.5 * cell.fs;
+    const near = firstAtLeast(edges, cell.x0 + reach + 1e-9) - firstAtLeast(edges, cell.x0 - reach);
+    return near > (labels.has(cell) ? 1 : 0);
+  };
+}
+
+/** The index of the first of the sorted numbers that is at least `x`. */
+function firstAtLeast(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** What the assignment of fragments shares across rows: the text given to rows so far. */
+interface AssignContext {
+  attached: Map<Line, Attached>;
+  taken: Set<Cell>;
+  labelColumn: LabelColumn;
 }
 
 function assign(
   upper: Line | null,
   between: readonly Fragment[],
   lower: Line | null,
-  attached: Map<Line, Attached>,
-  taken: Set<Cell>,
+  { attached, taken, labelColumn }: AssignContext,
 ): void {
   if (between.length === 0 || (!upper && !lower)) return;
   const start = (row: Line): Column | null => {
@@ -204,8 +263,8 @@ function assign(
   // Text in no column of the two rows (a group label beside them) stays a cell and is passed over.
   const candidates = between.filter(
     (fragment) =>
-      (upper && fitColumn(fragment.cell, start(upper)) && inColumn(fragment, upper)) ||
-      (lower && fitColumn(fragment.cell, start(lower)) && inColumn(fragment, lower)),
+      (upper && fitColumn(fragment, start(upper), labelColumn) && inColumn(fragment, upper)) ||
+      (lower && fitColumn(fragment, start(lower), labelColumn) && inColumn(fragment, lower)),
   );
   // Fragments [0, up) go to the row above, [down, n) to the row below, those between stay cells of
   // their own (LEFT_ALONE each). The cheapest assignment wins; a tie goes up.
@@ -239,7 +298,7 @@ function assign(
     let total = 0;
     for (let k = 0; k < count; k++) {
       const fragment = candidates[k] as Fragment;
-      column = fitColumn(fragment.cell, column);
+      column = fitColumn(fragment, column, labelColumn);
       if (!column || !inColumn(fragment, row) || MARKER.test(fragment.cell.text)) return null;
       if (!pitch(fragment, edge)) return null;
       total += cost(fragment, edge, row);
@@ -256,7 +315,7 @@ function assign(
     let total = 0;
     for (let k = n - 1; k >= from; k--) {
       const fragment = candidates[k] as Fragment;
-      column = fitColumn(fragment.cell, column);
+      column = fitColumn(fragment, column, labelColumn);
       if (!column || !inColumn(fragment, row)) return null;
       if (MARKER.test(fragment.cell.text) && k !== from) return null;
       if (!pitch(fragment, edge)) return null;

@@ -195,6 +195,7 @@ function buildLines(runs: readonly PdfTextRun[], page: PageFrame, eager = false)
     let cells = splitCells(sorted, eager);
     // A line with numbers in cells is a table row: there a number is a cell even close to a label.
     if (cells.some((cell) => cell.value)) cells = splitCells(sorted, true);
+    leadingText(cells);
     return { cells, cy: group.cy, fs: group.fs, vertical: false, zone: false, page };
   });
 }
@@ -263,6 +264,16 @@ function splitCells(pieces: readonly Piece[], row: boolean): Cell[] {
     cells.push({ ...piece, lastCy: piece.cy, value: isValue(text) });
   });
   return cells;
+}
+
+/**
+ * A row's values follow its label: values before the first text of a line that has values after that
+ * text are text too (`无` of a group label `无法提供` set in a narrow column beside the row's label).
+ */
+function leadingText(cells: Cell[]): void {
+  const text = cells.findIndex((cell) => !cell.value);
+  if (text <= 0 || !cells.slice(text).some((cell) => cell.value)) return;
+  for (const cell of cells.slice(0, text)) cell.value = false;
 }
 
 /** The text from a piece on, through the pieces that touch it: enough to see a row number. */
