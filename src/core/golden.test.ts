@@ -15,9 +15,6 @@ const PENDING = new Set([
   // 001_hongze_qu_2023: 表三 cut by a page break with its <thead> repeated (double borders): the rows
   // after the break are lost.
   'pdf-chromium-landscape',
-  // 001_yiyang_xzspfwj_2022: a 表三 label wrapped over six lines (no rulings) becomes an extra row of
-  // high-confidence cells, （六）2. is lost; the title wraps in 公开, its agency is lost.
-  'pdf-libreoffice',
 ]);
 const cases = goldenCases().filter((entry) => !PENDING.has(entry.format));
 

@@ -306,6 +306,27 @@ describe('readTables', () => {
     expect(codes(result.issues)).toEqual(['label-garbled']);
   });
 
+  it('R3.11 a label cut short, its other lines after the numbers, is the one next row it begins', () => {
+    const text = [
+      '一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1',
+      '（六）其他处理',
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0',
+      '2.申请人逾期未 2 0 0 0 0 0 2',
+      '按收费通知要求',
+      '缴纳费用、行政',
+      '3.其他 0 0 0 0 0 0 0',
+    ].join('\n');
+    const result = read(text, 2022);
+    const requests = result.tables?.find((table) => table.id === 'requests');
+    expect(values(requests, 'other.overdueFee')).toEqual(['2', '0', '0', '0', '0', '0', '2']);
+    expect(requests?.rows.some((row) => row.key.startsWith('extra.'))).toBe(false);
+    expect(codes(result.issues)).toContain('label-garbled');
+    // Too short to be sure which row it begins (申请人 begins both rows of （六）): a row of its own.
+    const unsure = read(text.replace('2.申请人逾期未', '2.申请人'), 2022);
+    const rows = unsure.tables?.find((table) => table.id === 'requests')?.rows;
+    expect(rows?.some((row) => row.key === 'other.overdueFee')).toBe(false);
+  });
+
   it('R3.12 a row label wrapped onto a line of its own continues the label, it is not a cell', () => {
     const text = [
       ...REQUESTS_2021,

@@ -288,9 +288,17 @@ function continuesLabel(def: RowDef, core: string | null): boolean {
 // How far ahead a garbled label may be, and how much of the row's words it must keep.
 const GARBLED_LOOKAHEAD = 2;
 const GARBLED_SHARE = 0.6;
+const MIN_LABEL_START = 4;
 
 function findGarbled(def: TableDef, from: number, core: string): number {
-  for (let i = from; i < Math.min(def.rows.length, from + GARBLED_LOOKAHEAD); i++) {
+  const ahead = Math.min(def.rows.length, from + GARBLED_LOOKAHEAD);
+  // A label cut short (its lines after the numbers: `2.申请人逾期未` / 0 0 … / `按收费通知要求` …) is the
+  // one row whose words it begins.
+  const begun: number[] = [];
+  for (let i = from; i < ahead && core.length >= MIN_LABEL_START; i++)
+    if (labelWords(def.rows[i] as RowDef).startsWith(core)) begun.push(i);
+  if (begun.length === 1) return begun[0] ?? -1;
+  for (let i = from; i < ahead; i++) {
     const words = labelWords(def.rows[i] as RowDef);
     if (
       core[0] === words[0] &&
