@@ -428,6 +428,33 @@ describe('readPdf errors', () => {
   );
 });
 
+describe('readPdf: a print without ruling lines', () => {
+  it(
+    'R12.21 tables placed by columns that a full row confirms are aligned; 表三 told by its header alone stays a guess',
+    async () => {
+      // 004 printed by Chromium with the tables' borders removed: 表三's rows print 自然人 and 总计
+      // alone, so only its header says there are seven columns.
+      const read = await readPdf(bytesOf('variants/pdf-chromium-unruled/004_shuyang_fgj_2023.pdf'));
+      if (!read.ok) throw new Error(read.message);
+      const spans = (code: string) =>
+        read.issues
+          .filter((issue) => issue.code === code)
+          .map((issue) => read.text.slice(...(issue.span ?? [0, 0])));
+      const guessed = spans('pdf-unruled-table');
+      expect(guessed).toHaveLength(1);
+      // Chromium prints 一 as the Kangxi radical ⼀.
+      expect(guessed[0]).toMatch(/、本年新收政府信息公开申请数量 \| 26 \| \| \| \| \| \| 26 \|$/m);
+      const aligned = spans('pdf-aligned-table').join('\n');
+      expect(aligned).toContain('规范性⽂件 8 0 18');
+      expect(aligned).toContain('0 0 0 1 1 0 0 0 0 0 0 0 0 0 0');
+      expect(read.issues.find((issue) => issue.code === 'pdf-aligned-table')?.severity).toBe(
+        'info',
+      );
+    },
+    SLOW,
+  );
+});
+
 // Hand-checked values (fixtures/corpus/truth): the PDF read, its display text parsed as text.
 interface Truth {
   meta: { agency: string; year: number; template: string };

@@ -107,7 +107,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadResult> {
     const wanted = pagesWithTables(pages);
     for (let index = 0; index < pages.length; index++)
       if (wanted[index]) (pages[index] as PdfPageText).rulings = await readRulings(doc, index + 1);
-    const { text, empty, clipped, unruled } = layoutPages(pages);
+    const { text, empty, clipped, unruled, aligned } = layoutPages(pages);
     if (text.replace(/\s/g, '').length < MIN_TEXT_CHARS)
       return { ok: false, code: 'no-text-layer', message: MESSAGES.noText };
     for (const index of empty)
@@ -130,6 +130,14 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadResult> {
         code: 'pdf-unruled-table',
         severity: 'warning',
         message: '这部分表格没有框线，数字是按文字的位置归入行和列的，可能错行或错列，请核对',
+        span,
+      });
+    for (const span of aligned)
+      issues.push({
+        code: 'pdf-aligned-table',
+        severity: 'info',
+        message:
+          '这部分表格没有框线，各数字按其与表头和整行数字的对齐归入各列，空白单元格按原位置保留',
         span,
       });
     return { ok: true, text, issues };

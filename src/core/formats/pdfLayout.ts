@@ -1,6 +1,12 @@
 import { joinAcrossPages, readLattice, tableLines } from './pdfLattice';
 import { streamText } from './pdfStream';
-import { type Line, pageLines, runningFurniture, tableLine } from './pdfStreamLines';
+import {
+  type Line,
+  dropRepeatedHeaders,
+  pageLines,
+  runningFurniture,
+  tableLine,
+} from './pdfStreamLines';
 import type { Span } from '../types';
 import type { PdfPageText } from './pdfText';
 
@@ -16,13 +22,14 @@ export function layoutPdfText(pages: readonly PdfPageText[]): string {
 /**
  * The display text, the pages that have no text besides page numbers and running heads, the pages
  * whose table runs off the side of the page, and the stretches of text read as tables without
- * rulings.
+ * rulings: guessed, or placed by their columns.
  */
 export function layoutPages(pages: readonly PdfPageText[]): {
   text: string;
   empty: number[];
   clipped: number[];
   unruled: Span[];
+  aligned: Span[];
 } {
   const furniture = runningFurniture(pages);
   const lattice = pages.map((page, index) => readLattice(page, index));
@@ -49,6 +56,7 @@ export function layoutPages(pages: readonly PdfPageText[]): {
     };
     insertLine(lines, tableLine(tableLines(table).join('\n'), table.top, frame));
   }
+  dropRepeatedHeaders(perPage);
   const empty = perPage.flatMap((lines, index) =>
     lines.length === 0 && !covered.has(index) ? [index] : [],
   );

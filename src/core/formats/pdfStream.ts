@@ -7,6 +7,7 @@ import {
   labelOf,
   valueStart,
 } from './pdfStreamLines';
+import { type RowColumns, placeColumns } from './pdfStreamColumns';
 import { MARKER, joinText } from './pdfText';
 
 // The stream reading, its second step (SPEC R12.2, R12.4, R12.5, R12.7, R12.21): the lines of the
@@ -24,6 +25,8 @@ interface Unit {
   zone: boolean;
   kind: 'row' | 'cell' | 'prose' | 'vertical' | 'table';
   page: PageFrame;
+  /** A row whose every value stands in a column of a table whose count of columns is confirmed. */
+  placed?: boolean;
 }
 
 // A wrapped label's lines are at most this far apart (in font sizes).
@@ -33,11 +36,18 @@ const INDENT = 2;
 // What leaving a table line's text unattached costs, against its gap (in font sizes) to a label.
 const LEFT_ALONE = 2.5;
 
+/** The display text, and its tables read from text positions: guessed (unruled) or aligned. */
+export interface StreamText {
+  text: string;
+  unruled: Span[];
+  aligned: Span[];
+}
+
 /**
  * The stream reading of a document's lines, ruled tables among them (R12.1–R12.9): labels joined to
  * their numbers, group labels moved, paragraphs joined.
  */
-export function streamText(lines: readonly Line[]): { text: string; unruled: Span[] } {
+export function streamText(lines: readonly Line[]): StreamText {
   const units = attachFragments(lines);
   moveGroupLabels(units);
   return joinParagraphs(units);
@@ -87,6 +97,10 @@ function attachFragments(lines: readonly Line[]): Unit[] {
     }
   }
   flush(null);
+  const placement = placeColumns(lines, (row) => {
+    const text = attached.get(row);
+    return text ? [...text.before, ...text.after] : [];
+  });
   const units: Unit[] = [];
   for (const line of lines) {
     if (line.table !== undefined) {
@@ -115,8 +129,9 @@ function attachFragments(lines: readonly Line[]): Unit[] {
       continue;
     }
     const cells = line.cells.filter((cell) => !taken.has(cell));
-    if (cells.length === 0) continue;
-    units.push(...lineUnits({ ...line, cells }, attached.get(line) ?? { before: [], after: [] }));
+    if (cells.length === 0 || placement.absorbed.has(line)) continue;
+    const text = attached.get(line) ?? { before: [], after: [] };
+    units.push(...lineUnits({ ...line, cells }, text, placement.rows.get(line)));
   }
   return units;
 }
@@ -330,7 +345,7 @@ function assign(
 
 // R12.4 A data row is one line: its label, a space, its values separated by single spaces. Other cells
 // of a table line (header words, a group label beside a row) are lines of their own.
-function lineUnits(line: Line, { before, after }: Attached): Unit[] {
+function lineUnits(line: Line, { before, after }: Attached, columns?: RowColumns): Unit[] {
   const units: Unit[] = [];
   const cells = line.cells;
   const start = valueStart(line);
@@ -357,7 +372,8 @@ function lineUnits(line: Line, { before, after }: Attached): Unit[] {
           text = previous.text;
         }
       }
-      units.push(...rowUnits(text, values, anchor, line));
+      const placed = values[0] === cells[start] ? columns : undefined;
+      units.push(...rowUnits(text, placed?.values ?? values, anchor, line, placed));
       continue;
     }
     if (cell !== label || demoted)
@@ -375,11 +391,29 @@ function lineUnits(line: Line, { before, after }: Attached): Unit[] {
 // values with units or words (`251000元`, `无`) go one per line, which it reads as cells too.
 const PLAIN_VALUE = /^[+-]?[\d,.]+$|^[/／—–-]$/;
 
-function rowUnits(label: string, values: readonly Cell[], anchor: Cell, line: Line): Unit[] {
-  const base = { ...unitBase(anchor, line), zone: true, kind: 'row' as const };
+function rowUnits(
+  label: string,
+  values: readonly Cell[],
+  anchor: Cell,
+  line: Line,
+  columns?: RowColumns,
+): Unit[] {
+  const base = {
+    ...unitBase(anchor, line),
+    x1: values[values.length - 1]?.x1 ?? anchor.x1,
+    zone: true,
+    kind: 'row' as const,
+    placed: columns?.confirmed ?? false,
+  };
+  // R12.25 A row placed in fewer columns than its table has keeps its blanks: `label | 26 | | 26 |`.
+  if (columns && columns.columns.length < columns.width) {
+    const slots: string[] = Array.from({ length: columns.width }, () => '|');
+    columns.columns.forEach((column, k) => (slots[column] = `${values[k]?.text ?? ''} |`));
+    return [{ ...base, text: [label, ...(label ? ['|'] : []), ...slots].join(' ') }];
+  }
   if (values.every((value) => PLAIN_VALUE.test(value.text))) {
     const text = [label, ...values.map((value) => value.text)].filter((t) => t !== '').join(' ');
-    return [{ ...base, text, x1: values[values.length - 1]?.x1 ?? anchor.x1 }];
+    return [{ ...base, text }];
   }
   const units: Unit[] = label ? [{ ...base, text: label }] : [];
   for (const value of values) units.push({ ...base, text: value.text, x0: value.x0, x1: value.x1 });
@@ -429,9 +463,10 @@ function childMarker(text: string): ((row: string) => number | null) | null {
 
 // R12.2 Lines of one paragraph are joined: a line that reaches the right edge of the page's text,
 // followed on the same page by a line of the same size at the left edge, continues on it.
-function joinParagraphs(units: readonly Unit[]): { text: string; unruled: Span[] } {
+function joinParagraphs(units: readonly Unit[]): StreamText {
   const out: string[] = [];
   const kinds: Unit['kind'][] = [];
+  const unplaced: boolean[] = [];
   let previous: Unit | null = null;
   for (const unit of units) {
     const continues =
@@ -448,34 +483,42 @@ function joinParagraphs(units: readonly Unit[]): { text: string; unruled: Span[]
     else {
       out.push(unit.text);
       kinds.push(unit.kind);
+      unplaced.push(unit.kind === 'row' && unit.placed !== true);
     }
     previous = unit;
   }
-  return { text: out.join('\n'), unruled: unruledTables(out, kinds) };
+  return { text: out.join('\n'), ...streamTables(out, kinds, unplaced) };
 }
 
 /**
  * R12.21 The stretches of the display text that the stream reading made into table rows: each run
- * of table lines (rows, cells, characters set vertically) that holds a row of numbers. No ruling
- * says where their numbers belong.
+ * of table lines (rows, cells, characters set vertically) that holds a row of numbers. Where a row
+ * of the run was not placed by its columns (R12.25), no ruling says where its numbers belong: the run
+ * is unruled; where every row was, the run is aligned.
  */
-function unruledTables(out: readonly string[], kinds: readonly Unit['kind'][]): Span[] {
-  const spans: Span[] = [];
+function streamTables(
+  out: readonly string[],
+  kinds: readonly Unit['kind'][],
+  unplaced: readonly boolean[],
+): { unruled: Span[]; aligned: Span[] } {
+  const unruled: Span[] = [];
+  const aligned: Span[] = [];
   let at = 0;
-  let open: { start: number; end: number; rows: boolean } | null = null;
+  let open: { start: number; end: number; rows: boolean; guessed: boolean } | null = null;
   const close = () => {
-    if (open?.rows) spans.push([open.start, open.end]);
+    if (open?.rows) (open.guessed ? unruled : aligned).push([open.start, open.end]);
     open = null;
   };
   out.forEach((line, k) => {
     const kind = kinds[k];
     if (kind === 'row' || kind === 'cell' || kind === 'vertical') {
-      open ??= { start: at, end: at, rows: false };
+      open ??= { start: at, end: at, rows: false, guessed: false };
       open.end = at + line.length;
       open.rows ||= kind === 'row';
+      open.guessed ||= unplaced[k] === true;
     } else close();
     at += line.length + 1;
   });
   close();
-  return spans;
+  return { unruled, aligned };
 }

@@ -124,6 +124,52 @@ export function pageLines(page: PdfPageText, index: number, furniture: Set<strin
   return lines.filter((line) => line.cells.length > 0);
 }
 
+// A table's header is at most this many lines (stacked words joined): longer runs are not compared.
+const MAX_REPEATED_HEADER = 32;
+
+/**
+ * R12.27 A table's header repeated at the top of the next page (a browser repeats a table's `thead`,
+ * Word and LibreOffice a header row marked to repeat) is dropped: where a page ends in a data row,
+ * the lines before the next page's first data row that repeat, line for line, lines of the header
+ * over the table's first rows are not read again. (A page that ends in a block's title or header
+ * starts a new block, whose header may read like the last one's.)
+ */
+export function dropRepeatedHeaders(pages: Line[][]): void {
+  let header: string[] = [];
+  let pending: string[] = [];
+  let running = false;
+  for (const lines of pages) {
+    let lead = 0;
+    while (lead < lines.length && isHeaderLine(lines[lead] as Line)) lead++;
+    const repeated = lines.slice(0, lead).map(lineKey);
+    if (running && lead > 0 && lead < lines.length && isDataRow(lines[lead] as Line))
+      if (contains(header, repeated)) lines.splice(0, lead);
+    for (const line of lines) {
+      if (isDataRow(line)) {
+        if (pending.length > 0) header = pending;
+        pending = [];
+      } else if (isHeaderLine(line)) {
+        pending.push(lineKey(line));
+        if (pending.length > MAX_REPEATED_HEADER) pending.shift();
+      } else pending = [];
+    }
+    const last = lines[lines.length - 1];
+    running = last !== undefined && isDataRow(last);
+  }
+}
+
+const isHeaderLine = (line: Line): boolean =>
+  line.zone && !line.vertical && line.table === undefined && !isDataRow(line);
+
+const lineKey = (line: Line): string => line.cells.map((cell) => cell.text).join('\u0001');
+
+/** Whether `part` (not empty) stands in `whole` as a run of consecutive items. */
+function contains(whole: readonly string[], part: readonly string[]): boolean {
+  for (let at = 0; at + part.length <= whole.length; at++)
+    if (part.every((item, k) => whole[at + k] === item)) return true;
+  return false;
+}
+
 // R12.9 A line alone in the top or bottom margin that is a page number (`- 2 -`, `第 2 页`, `2/5`) or a
 // running head printed on most pages is dropped, but for the first page's top margin, where the
 // running head is often the title; table rows that reach the margin stay.
@@ -138,10 +184,16 @@ function isFurniture(
   if (!top && line.cy < page.height - margin) return false;
   const text = line.cells.map((cell) => cell.text).join(' ');
   if (PAGE_FURNITURE.some((pattern) => pattern.test(text))) return true;
-  return !(first && top) && furniture.has(marginKey(text));
+  return !(first && top) && furniture.has(marginKey(text, top));
 }
 
-const marginKey = (text: string): string => text.replace(/\s+/g, '').replace(/\d+/g, '#');
+/**
+ * A margin line's text, digits as `#`, with the side of the page it is on: a running head stays on
+ * its side, whereas a table's header at the foot of one page and repeated at the top of the next is
+ * no running head.
+ */
+const marginKey = (text: string, top: boolean): string =>
+  `${top ? '^' : '_'}${text.replace(/\s+/g, '').replace(/\d+/g, '#')}`;
 
 /** Lines printed in the margin of at least half the pages (and of two at least): running heads. */
 export function runningFurniture(pages: readonly PdfPageText[]): Set<string> {
@@ -155,8 +207,8 @@ export function runningFurniture(pages: readonly PdfPageText[]): Set<string> {
       frame,
     )) {
       if (line.cy <= margin || line.cy >= page.height - margin) {
-        const key = marginKey(line.cells.map((cell) => cell.text).join(' '));
-        if (key && !/^#?$/.test(key)) keys.add(key);
+        const key = marginKey(line.cells.map((cell) => cell.text).join(' '), line.cy <= margin);
+        if (!/^.#?$/.test(key)) keys.add(key);
       }
     }
     for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
