@@ -13,6 +13,9 @@ function run(str: string, x: number, y: number, fontSize = 12, width?: number): 
 const page = (runs: PdfTextRun[]): PdfPageText => ({ width: 595, height: 842, runs });
 const lay = (...pages: PdfTextRun[][]) => layoutPages(pages.map(page));
 const lines = (...pages: PdfTextRun[][]) => lay(...pages).text.split('\n');
+/** A line of prose across the page: a table's lines are narrow against it (R12.3). */
+const PROSE = '本年度全区共收到政府信息公开申请70件，依法依规办结69件，1件结转下年度继续办理。';
+const prose = (y: number) => run(PROSE, 37, y, 12);
 
 describe('stream reading: labels and headers', () => {
   // Text between a label and its numbers that is no part of the label (each `[text, x, y]`, with the
@@ -56,6 +59,56 @@ describe('stream reading: labels and headers', () => {
       expect(lines(runs.map(([str, x, y]) => run(str, x, y, fs)))).toEqual(text);
     },
   );
+
+  it('R12.5 a centred label’s short last line, far from its left edge, ends the label', () => {
+    // Centred in its cell: 5.要求…确认 / 或重新…信 / 息, the numbers on the last line, the group label's
+    // part 予处理 beside them.
+    expect(
+      lines([
+        run('4.无正当理由', 141.3, 80, 10.5),
+        ...[0, 0].map((value, k) => run(String(value), 259 + 43 * k, 80, 10.5)),
+        run('5.要求行政机关确认', 141.3, 100, 10.5),
+        run('(五)不', 101.7, 115, 10.5),
+        run('或重新出具已获取信', 140.5, 115, 10.5),
+        run('予处理', 100, 130, 10.5),
+        run('息', 182.5, 130, 10.5),
+        ...[0, 0].map((value, k) => run(String(value), 259 + 43 * k, 130, 10.5)),
+      ]),
+    ).toContain('5.要求行政机关确认或重新出具已获取信息 0 0');
+  });
+
+  it('R12.5 a row number in Kangxi radicals (⼆、, as Chromium prints 二) begins a label', () => {
+    // The numbers between the label's lines, the first indented against the row above: it begins the
+    // row below, never continues the one above (its last line, out of the column, stays a line).
+    expect(
+      lines([
+        prose(60),
+        run('⼀、本年新收政府信息公开申请数量', 47, 100, 14),
+        ...[64, 70].map((value, k) => run(String(value), 288 + 40 * k, 100, 14)),
+        run('⼆、上年结转政府信息公开申请数', 68, 131, 14),
+        ...[0, 0].map((value, k) => run(String(value), 288 + 40 * k, 141.5, 14)),
+        run('量', 47, 152.7, 14),
+      ]),
+    ).toEqual([
+      PROSE,
+      '⼀、本年新收政府信息公开申请数量 64 70',
+      '⼆、上年结转政府信息公开申请数 0 0',
+      '量',
+    ]);
+  });
+
+  it('R12.5 a block’s title is no label of numbers that have none', () => {
+    // The title centred over the table under numbers printed apart from their row: the numbers stay
+    // without a label rather than take the title for one.
+    const text = lines([
+      prose(60),
+      run('行政许可', 40, 100, 12),
+      run('550', 420, 100, 12),
+      run('22', 420, 130, 12),
+      run('第二十条第（六）项', 180, 155, 12),
+    ]);
+    expect(text.slice(1)).toEqual(['行政许可 550', '22', '第二十条第（六）项']);
+  });
 
   // 表三's （四） rows: labels in their column at x 169, the second wrapped around its numbers, and the
   // group label （四）无法提供 in its narrow column at x 106 as `group` sets it.
@@ -258,6 +311,34 @@ describe('stream reading: columns from alignment', () => {
 });
 
 describe('stream reading: a table over a page break', () => {
+  it('R12.26 R12.5 a number set apart from its row joins it before the next block’s title can take it', () => {
+    expect(
+      lines([
+        run('其他对外管理服务事项', 11, 100, 12),
+        run('0', 250, 100, 12),
+        run('153', 328, 100, 12),
+        run('10', 142, 106.8, 12),
+        run('第二十条第（六）项', 11, 132.3, 12),
+      ]),
+    ).toEqual(['其他对外管理服务事项 10 0 153', '第二十条第（六）项']);
+  });
+
+  it('R12.9 a number in the margin beside a table’s row is its cell, no page number', () => {
+    // Set in a smaller type and aligned to its cell's bottom, the number stands 0.5 fs under its row,
+    // in the page's top margin.
+    const text = lines([
+      run('信息内容', 11, 43, 12),
+      ...['制作数量', '公开数量', '总数量'].map((word, k) => run(word, 142 + 108 * k, 43, 12)),
+      run('规章', 11, 69, 12),
+      run('0', 250, 69, 12),
+      run('0', 358, 69, 12),
+      run('0', 142, 75, 10),
+      run('规范性文件', 11, 95, 12),
+      ...[89, 89, 89].map((value, k) => run(String(value), 142 + 108 * k, 95, 12)),
+    ]);
+    expect(text).toContain('规章 0 0 0');
+  });
+
   const header = (y: number): PdfTextRun[] => [
     run('申请人情况', 300, y, 10),
     run('自然人', 250, y + 20, 10),

@@ -129,9 +129,9 @@ function attachFragments(lines: readonly Line[]): Unit[] {
       continue;
     }
     const cells = line.cells.filter((cell) => !taken.has(cell));
-    if (cells.length === 0 || placement.absorbed.has(line)) continue;
+    if (cells.length === 0) continue;
     const text = attached.get(line) ?? { before: [], after: [] };
-    units.push(...lineUnits({ ...line, cells }, text, placement.rows.get(line)));
+    units.push(...lineUnits({ ...line, cells }, text, placement.get(line)));
   }
   return units;
 }
@@ -191,11 +191,16 @@ function fitColumn(
   column: Column | null,
   labelColumn: LabelColumn,
 ): Column | null {
-  if (!column) return { cell, own: false };
+  // A row without a label of its own takes text that begins with a row number or starts where
+  // labels start (not a block's title, nor a header over its numbers).
+  if (!column)
+    return MARKER.test(cell.text) || labelColumn(cell, line.page) ? { cell, own: false } : null;
   const ref = column.cell;
   const shift = Math.abs(cell.x0 - ref.x0) / cell.fs;
   const overlap = Math.min(cell.x1, ref.x1) - Math.max(cell.x0, ref.x0) > 0;
-  if (shift <= 0.5 || (shift <= INDENT && overlap)) return column;
+  // A centred cell's lines share their centre (its short last line stands in the middle).
+  const centred = Math.abs(cell.x0 + cell.x1 - ref.x0 - ref.x1) <= cell.fs;
+  if (shift <= 0.5 || ((shift <= INDENT || centred) && overlap)) return column;
   if (column.own && cell.x0 >= ref.x1 - 0.5 * cell.fs && labelColumn(cell, line.page))
     return { cell, own: false };
   return null;
@@ -373,7 +378,7 @@ function lineUnits(line: Line, { before, after }: Attached, columns?: RowColumns
         }
       }
       const placed = values[0] === cells[start] ? columns : undefined;
-      units.push(...rowUnits(text, placed?.values ?? values, anchor, line, placed));
+      units.push(...rowUnits(text, values, anchor, line, placed));
       continue;
     }
     if (cell !== label || demoted)

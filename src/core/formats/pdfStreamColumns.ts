@@ -1,4 +1,4 @@
-import { type Cell, type Line, isDataRow, labelOf, valueStart } from './pdfStreamLines';
+import { type Cell, type Line, isDataRow, valueStart } from './pdfStreamLines';
 
 // The stream reading's columns (SPEC R12.23–R12.25): in a table drawn without ruling lines, which
 // column each number of a row stands in, from the x positions of the header's cells and of the
@@ -7,8 +7,6 @@ import { type Cell, type Line, isDataRow, labelOf, valueStart } from './pdfStrea
 
 /** Where a data row's values stand: the column of each, of how many. */
 export interface RowColumns {
-  /** The row's values, in order: its own, and those of a line of its that stands apart (R12.26). */
-  values: Cell[];
   /** The column (0-based) of each value. */
   columns: number[];
   width: number;
@@ -16,15 +14,8 @@ export interface RowColumns {
   confirmed: boolean;
 }
 
-/** The rows placed by their columns, and the lines of values that belong to the row beside them. */
-export interface Placement {
-  rows: Map<Line, RowColumns>;
-  absorbed: Set<Line>;
-}
-
-/** A data row's label: whether it has one, and where the text before its values ends. */
+/** Where the text before a data row's values ends (its label, given text, a group label). */
 interface Labels {
-  has: (row: Line) => boolean;
   right: (row: Line) => number;
 }
 
@@ -60,14 +51,14 @@ const MAX_HEADER_LINES = 16;
 const MAX_HEADER_CELLS = 200;
 
 /**
- * The columns of the stream's data rows (R12.23–R12.26): for each row that the alignment places, the
+ * The columns of the stream's data rows (R12.23–R12.25): for each row that the alignment places, the
  * column of each of its values. Rows left out are left to the text pipeline's placement. `given` is
  * the text given to a row from the lines around it (a wrapped label's other lines).
  */
 export function placeColumns(
   lines: readonly Line[],
   given: (row: Line) => readonly Cell[],
-): Placement {
+): Map<Line, RowColumns> {
   const labels: Labels = {
     right(row) {
       let right = -Infinity;
@@ -75,9 +66,8 @@ export function placeColumns(
         right = Math.max(right, cell.x1);
       return right;
     },
-    has: (row) => labelOf(row) !== null || given(row).length > 0,
   };
-  const placement: Placement = { rows: new Map(), absorbed: new Set() };
+  const placed = new Map<Line, RowColumns>();
   let before: { model: Model; page: number } | null = null;
   for (const block of blocks(lines, labels)) {
     const first = block.rows[0] as Line;
@@ -93,64 +83,13 @@ export function placeColumns(
     const model: Model | null = runsOn && fits(runsOn) ? runsOn : columnsOf(block, labels);
     before = model ? { model, page: last.page.index } : null;
     if (!model) continue;
-    const { groups, confirmed } = model;
-    const rows = block.rows.map((row) => {
-      const values = rowValues(row);
-      const columns = placeRow(values, groups);
-      return columns ? { values, columns, width: groups.length, confirmed } : null;
-    });
-    for (let k = 0; k < block.rows.length; k++) {
-      const row = block.rows[k] as Line;
-      const own = rows[k];
-      if (!own) continue;
-      const next = block.rows[k + 1];
-      const other = rows[k + 1];
-      const joined = next && other ? joinApart(row, own, next, other, labels) : null;
-      if (joined) {
-        placement.rows.set(joined.host, joined.columns);
-        placement.absorbed.add(joined.guest);
-        k++;
-      } else placement.rows.set(row, own);
+    for (const row of block.rows) {
+      const columns = placeRow(rowValues(row), model.groups);
+      if (columns)
+        placed.set(row, { columns, width: model.groups.length, confirmed: model.confirmed });
     }
   }
-  return placement;
-}
-
-// A line of values this close (in font sizes) to a row, in columns the row leaves blank, is the
-// row's: a cell aligned to its top or bottom while the others are centred puts its text on a line
-// of its own. Rows of a table stand further apart (their padding).
-const APART = 1.2;
-
-/**
- * R12.26 Two neighbouring rows, one of them values alone (no label, nothing else on its line), their
- * values in different columns, within 1.2 fs: the values are one row, the labelled one's. Where they
- * share a column, or neither or both have a label, they stay two.
- */
-function joinApart(
-  a: Line,
-  placedA: RowColumns,
-  b: Line,
-  placedB: RowColumns,
-  labels: Labels,
-): { host: Line; guest: Line; columns: RowColumns } | null {
-  if (a.page !== b.page || Math.abs(a.cy - b.cy) > APART * Math.min(a.fs, b.fs)) return null;
-  const bare = (row: Line) => !labels.has(row) && row.cells.every((cell) => cell.value);
-  const [host, guest] = bare(b) && labels.has(a) ? [a, b] : bare(a) && labels.has(b) ? [b, a] : [];
-  if (!host || !guest) return null;
-  const slots = [...placedA.columns, ...placedB.columns];
-  if (new Set(slots).size < slots.length) return null;
-  const order = [...slots.keys()].sort((p, q) => (slots[p] as number) - (slots[q] as number));
-  const values = [...placedA.values, ...placedB.values];
-  return {
-    host,
-    guest,
-    columns: {
-      values: order.map((k) => values[k] as Cell),
-      columns: order.map((k) => slots[k] as number),
-      width: placedA.width,
-      confirmed: placedA.confirmed,
-    },
-  };
+  return placed;
 }
 
 /** The values of a data row: its first run of value cells. */

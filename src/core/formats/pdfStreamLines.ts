@@ -106,17 +106,28 @@ function hasNumberCell(page: PdfPageText, index: number): boolean {
 /** A page's lines of text: page furniture dropped, zones marked, stacked cells joined. */
 export function pageLines(page: PdfPageText, index: number, furniture: Set<string>): Line[] {
   const frame: PageFrame = { index, left: 0, right: page.width, top: 0, bottom: page.height };
-  const lines = buildLines(
+  const built = buildLines(
     page.runs.filter((run) => !run.vertical),
     frame,
-  ).filter((line) => !isFurniture(line, page, furniture, index === 0));
+  );
+  // Lines come in order of their centres: a line's neighbours in the list are its nearest.
+  const apart = (k: number) =>
+    [built[k - 1], built[k + 1]].every(
+      (other) => !other || Math.abs(other.cy - (built[k] as Line).cy) > APART * other.fs,
+    );
+  const lines = joinValuesApart(
+    built.filter((line, k) => !isFurniture(line, page, furniture, index === 0, apart(k))),
+  );
   for (const run of page.runs) if (run.vertical) lines.push(verticalLine(run, frame));
   lines.sort((p, q) => p.cy - q.cy || (p.cells[0]?.x0 ?? 0) - (q.cells[0]?.x0 ?? 0));
-  const flat = lines.filter((line) => !line.vertical).flatMap((line) => line.cells);
-  if (flat.length > 0) {
-    frame.left = Math.min(...flat.map((cell) => cell.x0));
-    frame.right = Math.max(...flat.map((cell) => cell.x1));
-  }
+  frame.left = Infinity;
+  frame.right = -Infinity;
+  for (const line of lines)
+    for (const cell of line.vertical ? [] : line.cells) {
+      frame.left = Math.min(frame.left, cell.x0);
+      frame.right = Math.max(frame.right, cell.x1);
+    }
+  if (frame.left > frame.right) [frame.left, frame.right] = [0, page.width];
   frame.top = lines[0]?.cy ?? 0;
   frame.bottom = lines[lines.length - 1]?.cy ?? 0;
   markZones(lines);
@@ -178,12 +189,14 @@ function isFurniture(
   page: PdfPageText,
   furniture: Set<string>,
   first: boolean,
+  apart: boolean,
 ): boolean {
   const margin = page.height * MARGIN_ZONE;
   const top = line.cy <= margin;
   if (!top && line.cy < page.height - margin) return false;
   const text = line.cells.map((cell) => cell.text).join(' ');
-  if (PAGE_FURNITURE.some((pattern) => pattern.test(text))) return true;
+  // A page number stands apart; a number close to the lines around it is a table's cell.
+  if (apart && PAGE_FURNITURE.some((pattern) => pattern.test(text))) return true;
   return !(first && top) && furniture.has(marginKey(text, top));
 }
 
@@ -327,6 +340,43 @@ function leadingText(cells: Cell[]): void {
   if (text <= 0 || !cells.slice(text).some((cell) => cell.value)) return;
   for (const cell of cells.slice(0, text)) cell.value = false;
 }
+
+// A line this close (in font sizes) to another is no page number standing apart, and a line of values
+// alone this close to a row is part of it (R12.9, R12.26).
+const APART = 1.2;
+
+/**
+ * R12.26 A line of values alone (nothing else on it) within 1.2 fs of a row with a label on its
+ * line, its values beside none of that row's, is part of that row, the nearer one when two are: a
+ * cell aligned to its top or bottom while the row's others are centred (Word, LibreOffice), or set
+ * in a smaller type, puts its text on a line of its own.
+ */
+function joinValuesApart(lines: readonly Line[]): Line[] {
+  const out = [...lines];
+  const labelled = (line: Line | undefined) =>
+    line !== undefined && valueStart(line) > 0 && !line.vertical;
+  for (let k = 0; k < out.length; k++) {
+    const line = out[k] as Line;
+    if (line.cells.length === 0 || !line.cells.every((cell) => cell.value)) continue;
+    const beside = (row: Line) =>
+      Math.abs(row.cy - line.cy) <= APART * Math.min(row.fs, line.fs) &&
+      line.cells.every(
+        (cell) =>
+          cell.x0 >= (labelOf(row)?.x1 ?? Infinity) &&
+          !row.cells.some((other) => other.value && overlaps(other, cell)),
+      );
+    const near = [out[k - 1], out[k + 1]]
+      .filter((row): row is Line => labelled(row) && beside(row as Line))
+      .sort((p, q) => Math.abs(p.cy - line.cy) - Math.abs(q.cy - line.cy))[0];
+    if (!near) continue;
+    near.cells = [...near.cells, ...line.cells].sort((p, q) => p.x0 - q.x0);
+    out.splice(k, 1);
+    k--;
+  }
+  return out;
+}
+
+const overlaps = (a: Cell, b: Cell): boolean => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
 
 /** The text from a piece on, through the pieces that touch it: enough to see a row number. */
 function upcoming(pieces: readonly Piece[], from: number): string {

@@ -35,9 +35,12 @@ export interface Piece {
 export const CJK =
   /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2014\u2018-\u201f\u2026]/;
 export const LATIN = /[A-Za-z0-9]/;
-/** A row number opening a label: `三、`, `（二）`, `1.`. */
+/**
+ * A row number opening a label: `三、`, `（二）`, `1.`; Chromium prints 一, 二, 八 and 十 as their Kangxi
+ * radicals (⼀ ⼆ ⼋ ⼗, R13.1).
+ */
 export const MARKER =
-  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d))/;
+  /^(?:[一二三四五六七八九十⼀⼆⼋⼗]+[、.．]|[（(][一二三四五六七八九十⼀⼆⼋⼗\d]+[)）]|\d+[.．、](?!\d))/;
 
 /** The vertical centre of a horizontal run's glyphs. */
 export const centreOf = (run: PdfTextRun): number => run.y - 0.35 * run.fontSize;
