@@ -1,8 +1,9 @@
 // npx tsx scripts/make-pdf-fixtures.ts: writes the hand-made PDFs of src/core/fixtures/pdf/ that test
-// the lattice reading (SPEC R12.13–R12.20): a 2021 表三 drawn with filled, stroked or dashed rulings,
-// through a transform or a form XObject, on a rotated page, over two pages (cut open as Chromium
-// prints, or closed with the header repeated as LibreOffice does), and pages whose lines form no
-// table or whose table is an image. Raw PDF syntax, no dependency: the text is set in a Type 0 font
+// the lattice reading (SPEC R12.13–R12.20, R12.30): a 2021 表三 drawn with filled, stroked, dashed or
+// dotted rulings, or with separate borders (every cell framed on its own), through a transform or a
+// form XObject, on a rotated page, over two pages (cut open as Chromium prints, or closed with the
+// header repeated as LibreOffice does), and pages whose lines form no table or whose table is an
+// image. Raw PDF syntax, no dependency: the text is set in a Type 0 font
 // whose codes are the UTF-16 code units, with a ToUnicode map, so pdf.js reads it without a font file.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -122,11 +123,35 @@ function wrap(s: string, room: number): string[] {
   return line ? [...lines, line] : lines;
 }
 
-type Style = 'filled' | 'stroked' | 'dashed';
+type Style = 'filled' | 'stroked' | 'dashed' | 'dotted' | 'separate';
+
+// Separate borders (HTML's cellspacing): every cell framed on its own, the frames this far apart.
+const SPACING = 6;
+
+/** A round dot of radius r at (x, y), four Bézier quarters, filled. */
+function dot(h: number, x: number, y: number, r: number): string {
+  const k = 0.5523 * r;
+  const [cx, cy] = [x, h - y];
+  return (
+    `${n(cx + r)} ${n(cy)} m ` +
+    `${n(cx + r)} ${n(cy + k)} ${n(cx + k)} ${n(cy + r)} ${n(cx)} ${n(cy + r)} c ` +
+    `${n(cx - k)} ${n(cy + r)} ${n(cx - r)} ${n(cy + k)} ${n(cx - r)} ${n(cy)} c ` +
+    `${n(cx - r)} ${n(cy - k)} ${n(cx - k)} ${n(cy - r)} ${n(cx)} ${n(cy - r)} c ` +
+    `${n(cx + k)} ${n(cy - r)} ${n(cx + r)} ${n(cy - k)} ${n(cx + r)} ${n(cy)} c f\n`
+  );
+}
 
 /** A ruling from (x0, y0) to (x1, y1), horizontal or vertical, in the given style. */
 function rule(h: number, style: Style, x0: number, y0: number, x1: number, y1: number): string {
-  if (style === 'filled') {
+  if (style === 'dotted') {
+    // A dotted border: round dots 1 pt wide, 2 pt apart.
+    let out = '';
+    const length = Math.hypot(x1 - x0, y1 - y0);
+    for (let at = 0; at <= length; at += 2)
+      out += dot(h, x0 + ((x1 - x0) * at) / length, y0 + ((y1 - y0) * at) / length, 0.5);
+    return out;
+  }
+  if (style === 'filled' || style === 'separate') {
     // Chromium: a border is a thin filled rectangle.
     const t = 0.75;
     return y0 === y1
@@ -239,19 +264,26 @@ function table(): Cell[] {
 
 const HEADER_ROWS = 3;
 
-/** Each cell's lines, and each row's height (from the cells of one row only). */
-function measure(cells: readonly Cell[]): { lines: Map<Cell, string[]>; heights: number[] } {
+/**
+ * Each cell's lines, and each row's height (from the cells of one row only); `inset`: how far each
+ * cell's frame stands inside its slot (half the spacing of separate borders).
+ */
+function measure(
+  cells: readonly Cell[],
+  inset = 0,
+): { lines: Map<Cell, string[]>; heights: number[]; inset: number } {
   const lines = new Map<Cell, string[]>();
   const rows = Math.max(...cells.map((cell) => cell.row + cell.rows));
-  const heights = Array.from({ length: rows }, () => LEADING + 2 * PAD);
+  const padding = 2 * (PAD + inset);
+  const heights = Array.from({ length: rows }, () => LEADING + padding);
   for (const cell of cells) {
-    const room = COLUMNS.slice(cell.col, cell.col + cell.cols).reduce((a, b) => a + b, 0) - 2 * PAD;
+    const room = COLUMNS.slice(cell.col, cell.col + cell.cols).reduce((a, b) => a + b, 0) - padding;
     const wrapped = wrap(cell.text, room);
     lines.set(cell, wrapped);
     if (cell.rows === 1)
-      heights[cell.row] = Math.max(heights[cell.row] ?? 0, wrapped.length * LEADING + 2 * PAD);
+      heights[cell.row] = Math.max(heights[cell.row] ?? 0, wrapped.length * LEADING + padding);
   }
-  return { lines, heights };
+  return { lines, heights, inset };
 }
 
 interface Part {
@@ -301,14 +333,17 @@ function drawPart(
     const top = ys.get(start) ?? 0;
     const last = shown[shown.length - 1] as number;
     const end = (ys.get(last) ?? 0) + (measured.heights[last] ?? 0);
-    const left = xs[cell.col] ?? 0;
-    const right = xs[cell.col + cell.cols] ?? 0;
     const cutAbove = start !== cell.row;
     const cutBelow = last !== cell.row + cell.rows - 1;
-    if (!(cutAbove && part.open)) rules += line(left, top, right, top);
-    if (!(cutBelow && part.open)) rules += line(left, end, right, end);
-    rules += line(left, top, left, end);
-    rules += line(right, top, right, end);
+    // Separate borders: the cell's own frame, inside its slot; a cut side is drawn at the break.
+    const inset = measured.inset;
+    const left = (xs[cell.col] ?? 0) + inset;
+    const right = (xs[cell.col + cell.cols] ?? 0) - inset;
+    const [frameTop, frameEnd] = [top + (cutAbove ? 0 : inset), end - (cutBelow ? 0 : inset)];
+    if (!(cutAbove && part.open)) rules += line(left, frameTop, right, frameTop);
+    if (!(cutBelow && part.open)) rules += line(left, frameEnd, right, frameEnd);
+    rules += line(left, frameTop, left, frameEnd);
+    rules += line(right, frameTop, right, frameEnd);
     // A cut cell's lines are shared out between its parts, in proportion to their rows.
     const lines = measured.lines.get(cell) ?? [];
     const before = cutAbove ? Math.round((lines.length * (start - cell.row)) / cell.rows) : 0;
@@ -316,8 +351,22 @@ function drawPart(
       ? Math.round((lines.length * (last + 1 - cell.row)) / cell.rows) - before
       : lines.length - before;
     lines.slice(before, before + count).forEach((line, i) => {
-      words += text(h, left + PAD, top + PAD + FS + i * LEADING, line);
+      words += text(h, left + PAD, top + inset + PAD + FS + i * LEADING, line);
     });
+  }
+  if (measured.inset > 0) {
+    // The table's own frame, the spacing outside the cells' frames; open where a break cuts it.
+    const [outerLeft, outerRight] = [
+      x0 - measured.inset,
+      (xs[xs.length - 1] ?? 0) + measured.inset,
+    ];
+    const outerTop = part.open && rows[0] !== 0 ? part.top : part.top - measured.inset;
+    const outerEnd = part.open && part.to < ALL_ROWS ? bottom : bottom + measured.inset;
+    if (!(part.open && rows[0] !== 0)) rules += line(outerLeft, outerTop, outerRight, outerTop);
+    if (!(part.open && part.to < ALL_ROWS))
+      rules += line(outerLeft, outerEnd, outerRight, outerEnd);
+    rules += line(outerLeft, outerTop, outerLeft, outerEnd);
+    rules += line(outerRight, outerTop, outerRight, outerEnd);
   }
   if (scale !== 1) rules = `q ${n(scale)} 0 0 ${n(scale)} 0 0 cm\n${rules}Q\n`;
   return { rules, words, bottom };
@@ -333,15 +382,19 @@ const CELLS = table();
 const MEASURED = measure(CELLS);
 const ALL_ROWS = MEASURED.heights.length;
 
+// Separate borders: each frame half the spacing inside its slot.
+const SEPARATE = measure(CELLS, SPACING / 2);
+
 /** The title, a line of prose and the heading, then the table from y 110 on one tall page. */
 function onePage(style: Style, scale = 1): { page: PageSpec; words: string; rules: string } {
-  const height = 140 + MEASURED.heights.reduce((a, b) => a + b, 0);
+  const measured = style === 'separate' ? SEPARATE : MEASURED;
+  const height = 140 + measured.heights.reduce((a, b) => a + b, 0);
   const head =
     text(height, 60, 40, TITLE, 14) +
     text(height, 60, 70, '本年度共收到政府信息公开申请8件，上年结转1件。') +
     text(height, 60, 95, HEADING, 11);
   const part = { from: HEADER_ROWS, to: ALL_ROWS, top: 110, header: true, open: false };
-  const { rules, words } = drawPart(height, CELLS, MEASURED, part, style, scale);
+  const { rules, words } = drawPart(height, CELLS, measured, part, style, scale);
   return { page: { ...A4, height, content: '' }, words: head + words, rules };
 }
 
@@ -387,6 +440,19 @@ function write(name: string, pages: PageSpec[], extra = ''): void {
   ]);
 }
 
+// Dotted borders: rows of round dots, as a site's `border: 1px dotted` prints.
+{
+  const { page, words, rules } = onePage('dotted');
+  write('lattice-dotted.pdf', [{ ...page, content: rules + words }]);
+}
+
+// Separate borders (cellspacing): every cell framed on its own, the frames 6 pt apart, inside the
+// table's own frame.
+{
+  const { page, words, rules } = onePage('separate');
+  write('lattice-separate.pdf', [{ ...page, content: rules + words }]);
+}
+
 /** Chromium's header and footer lines, in its margins: date and title, address and n/m. */
 function chromiumFurniture(h: number, page: number, pages: number): string {
   return (
@@ -397,33 +463,36 @@ function chromiumFurniture(h: number, page: number, pages: number): string {
   );
 }
 
-// Over two A4 pages as Chromium prints it: no header repeated, the cells the break cuts left open
-// (three、本年度办理结果 and （三）不予公开 run on), its header and footer lines in the margins.
-{
+/**
+ * The table over two A4 pages as Chromium prints it: the cells the break cuts left open (三、本年度办理结果
+ * and （三）不予公开 run on), its header and footer lines in the margins, and the header rows repeated
+ * on the second page when `repeat` (a table with a <thead>).
+ */
+function chromiumTwoPages(
+  name: string,
+  style: Style,
+  measured: ReturnType<typeof measure>,
+  repeat: boolean,
+  scale = 1,
+): void {
   const h = A4.height;
   const cut = HEADER_ROWS + 8;
   const head = text(h, 60, 60, TITLE, 14) + text(h, 60, 95, HEADING, 11);
-  const first = drawPart(
-    h,
-    CELLS,
-    MEASURED,
+  const parts = [
     { from: HEADER_ROWS, to: cut, top: 110, header: true, open: true },
-    'filled',
-    0.5,
+    { from: cut, to: ALL_ROWS, top: 30, header: repeat, open: true },
+  ].map((part) => drawPart(h, CELLS, measured, part, style, scale));
+  write(
+    name,
+    parts.map((part, k) => ({
+      ...A4,
+      content: chromiumFurniture(h, k + 1, 2) + (k === 0 ? head : '') + part.rules + part.words,
+    })),
   );
-  const second = drawPart(
-    h,
-    CELLS,
-    MEASURED,
-    { from: cut, to: ALL_ROWS, top: 30, header: false, open: true },
-    'filled',
-    0.5,
-  );
-  write('lattice-two-pages-open.pdf', [
-    { ...A4, content: chromiumFurniture(h, 1, 2) + head + first.rules + first.words },
-    { ...A4, content: chromiumFurniture(h, 2, 2) + second.rules + second.words },
-  ]);
 }
+
+// No header repeated, every border a thin filled rectangle drawn through a scaling transform.
+chromiumTwoPages('lattice-two-pages-open.pdf', 'filled', MEASURED, false, 0.5);
 
 // Over two A4 pages as LibreOffice prints it: the header rows repeated, every cell closed at the
 // break, the group labels' text shared out between the two parts, page numbers at the foot.
@@ -451,6 +520,10 @@ function chromiumFurniture(h: number, page: number, pages: number): string {
     { ...A4, content: second.rules + second.words + foot(2) },
   ]);
 }
+
+// Separate borders with a <thead>: the header rows repeated on the second page, the table's frame
+// open at the break.
+chromiumTwoPages('lattice-separate-two-pages.pdf', 'separate', SEPARATE, true);
 
 // The national headings with lines that form no table under them: a page frame, a rule under the
 // title, an underlined word, an empty box, a rule, a frame of two stacked boxes around a note.

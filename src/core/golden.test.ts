@@ -5,16 +5,7 @@ import { goldenCases, readFixture } from '../../scripts/golden';
 
 // Real reports with hand-checked values, in every format the parser reads (scripts/golden.ts).
 // Variant classes whose readers have not reached the mark yet (issue 7): each leaves this set as it does.
-const PENDING = new Set([
-  // The pages rebuilt from reports without an HTML original (src/core/fixtures/rebuilt/):
-  // 001_hongze_qu_2023 (double borders, cellspacing="2") reads 34 % with 60 wrong cells marked high
-  // at 125 % (the two frames of a gap are 2.8 pt apart, past R12.14's 2.5 pt, so each gap becomes a
-  // column and a row of blank cells); 003_jiangyuan_dsrz_2020's title wraps in 公开, its agency is lost.
-  'pdf-chromium-portrait-125',
-  // 001_hongze_qu_2023: 表三 cut by a page break with its <thead> repeated (double borders): the rows
-  // after the break are lost.
-  'pdf-chromium-landscape',
-]);
+const PENDING = new Set<string>([]);
 const cases = goldenCases().filter((entry) => !PENDING.has(entry.format));
 
 // Share of cells that must be right even where the layout leaves the parser guessing (digit runs).

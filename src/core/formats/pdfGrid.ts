@@ -1,7 +1,7 @@
 import type { PdfRuling } from './pdfRulings';
 
-// Ruling pieces → rulings → the cell grids they draw (SPEC R12.14). Pure geometry in viewport space
-// (points, y down); no text.
+// Ruling pieces → rulings → the cell grids they draw (SPEC R12.14, R12.30). Pure geometry in viewport
+// space (points, y down): of the text, only where it stands (a strip or a slot with none is empty).
 
 /** A cell of a grid: a rectangle of grid slots with no ruling through it. */
 export interface GridCell {
@@ -13,6 +13,9 @@ export interface GridCell {
   openTop: boolean;
   openBottom: boolean;
 }
+
+/** Where a piece of text stands (x, y): a grid's slots with none are empty. */
+export type Mark = readonly [number, number];
 
 export interface Grid {
   /** The grid lines: xs left to right, ys top to bottom. */
@@ -34,8 +37,19 @@ const JOIN_GAP = 4;
 const MIN_RULING = 4;
 // How far (pt) a ruling may stop short of another and still meet it.
 const TOUCH = 2.5;
+// How far (pt) a ruling's end may run past the outermost ruling across and still end there (more
+// on a page of separate borders, R12.30).
+const SNAP = 2 * SAME_LINE;
 // An edge is ruled when lines cover this share of it.
 const COVERED = 0.5;
+// Separate borders (R12.30): their two lines are at most MAX_SPACING apart (pt: 10 CSS px of
+// cellspacing printed at 150 %), within GUTTER_SPREAD (pt) of the page's spacing (the renderer rounds
+// to its pixels), shown by at least MIN_PAIRS pairs; their rulings reach REACH (pt) past the
+// spacing to meet.
+const MAX_SPACING = 15;
+const GUTTER_SPREAD = 1;
+const MIN_PAIRS = 4;
+const REACH = 1;
 // Bounds that keep a hostile page linear: rulings per direction, slots per grid.
 const MAX_RULINGS = 2000;
 const MAX_SLOTS = 40_000;
@@ -46,20 +60,184 @@ const MAX_SLOTS = 40_000;
  * positions and its outer edges; a cell is a rectangle of slots with no ruling through it (a cell
  * spanning several is a colspan or rowspan). A grid of fewer than two cells, or whose every cell
  * spans its whole width (a frame, a box around text), is no table; neither is a grid that holds
- * another one (a frame around a table).
+ * another one (a frame around a table). `marks`: where the page's text stands.
  */
-export function findGrids(pieces: readonly PdfRuling[]): Grid[] {
-  const horizontal = mergeRulings(pieces.filter((piece) => piece.horizontal));
-  // Sorted by x, for the search of the verticals a horizontal meets.
-  const vertical = mergeRulings(pieces.filter((piece) => !piece.horizontal)).sort(
-    (p, q) => p.at - q.at,
-  );
+export function findGrids(pieces: readonly PdfRuling[], marks: readonly Mark[]): Grid[] {
+  const across = pieces.filter((piece) => piece.horizontal);
+  const down = pieces.filter((piece) => !piece.horizontal);
+  let horizontal = mergeRulings(across, JOIN_GAP);
+  let vertical = mergeRulings(down, JOIN_GAP);
   if (horizontal.length > MAX_RULINGS || vertical.length > MAX_RULINGS) return [];
-  const grids = connected(horizontal, vertical).flatMap((group) => {
-    const grid = buildGrid(group.horizontal, group.vertical);
+  const spacing = cellSpacing(horizontal, vertical, marks);
+  const touch = Math.max(TOUCH, spacing + REACH);
+  if (spacing > 0) {
+    // A cell's frame stops the spacing short of the next cell's: its lines reach across to join
+    // them, then each pair of lines the spacing apart is made one (R12.30).
+    const join = Math.max(JOIN_GAP, spacing + REACH);
+    const close = (rulings: PdfRuling[], horizontal: boolean) =>
+      mergeRulings(closeGaps(rulings, marks, horizontal, spacing), join);
+    horizontal = close(mergeRulings(across, join), true);
+    vertical = close(mergeRulings(down, join), false);
+  }
+  // Sorted by x, for the search of the verticals a horizontal meets.
+  vertical.sort((p, q) => p.at - q.at);
+  const grids = connected(horizontal, vertical, touch).flatMap((group) => {
+    const grid = buildGrid(group.horizontal, group.vertical, marks, SNAP + spacing / 2);
     return grid ? [grid] : [];
   });
-  return grids.filter((grid) => !grids.some((other) => other !== grid && contains(grid, other)));
+  return grids.filter(
+    (grid) => !grids.some((other) => other !== grid && contains(grid, other, touch)),
+  );
+}
+
+/**
+ * A ruling, and the parallel one nearest it alongside with no text between, `distance` away; they
+ * run side by side from `start` to `end`.
+ */
+interface Pair {
+  ruling: PdfRuling;
+  other: PdfRuling;
+  distance: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * R12.30 The spacing of a page's separate borders (HTML's `cellspacing`, CSS `border-collapse:
+ * separate`): every cell is framed on its own, so each line between two cells is drawn twice, the
+ * spacing apart, with no text between. The smallest distance (beyond SAME_LINE, at most
+ * MAX_SPACING) that, within GUTTER_SPREAD, parts at least MIN_PAIRS rulings, in both directions,
+ * from their nearest parallel ruling alongside (overlapping by half the shorter) with no text in
+ * the strip between; 0 when the page shows none.
+ */
+function cellSpacing(
+  horizontal: readonly PdfRuling[],
+  vertical: readonly PdfRuling[],
+  marks: readonly Mark[],
+): number {
+  const rows = emptyStrips(horizontal, marks, true);
+  const columns = emptyStrips(vertical, marks, false);
+  // The pairs within GUTTER_SPREAD above d, found by binary search (both lists by distance).
+  const within = (found: readonly Pair[], d: number): [number, number] => [
+    lowerBound(found, (pair) => pair.distance >= d),
+    lowerBound(found, (pair) => pair.distance > d + GUTTER_SPREAD),
+  ];
+  for (const { distance } of [...rows, ...columns].sort((p, q) => p.distance - q.distance)) {
+    const [r0, r1] = within(rows, distance);
+    const [c0, c1] = within(columns, distance);
+    if (r1 > r0 && c1 > c0 && r1 - r0 + c1 - c0 >= MIN_PAIRS) {
+      const all = [...rows.slice(r0, r1), ...columns.slice(c0, c1)];
+      return all.reduce((sum, pair) => sum + pair.distance, 0) / all.length;
+    }
+  }
+  return 0;
+}
+
+/**
+ * For each ruling, its nearest parallel ruling alongside on either side (beyond SAME_LINE, within
+ * MAX_SPACING, overlapping by half the shorter) when no text stands in the strip between; each pair
+ * once, the ruling before the other, ordered by distance.
+ */
+function emptyStrips(
+  rulings: readonly PdfRuling[],
+  marks: readonly Mark[],
+  horizontal: boolean,
+): Pair[] {
+  const sorted = [...rulings].sort((p, q) => p.at - q.at);
+  // Each mark as [across, along], sorted by across (y for horizontal rulings).
+  const points = marks
+    .map(([x, y]): [number, number] => (horizontal ? [y, x] : [x, y]))
+    .sort((a, b) => a[0] - b[0]);
+  const empty = (from: number, to: number, start: number, end: number): boolean => {
+    for (let k = lowerBound(points, ([at]) => at > from); k < points.length; k++) {
+      const [at, along] = points[k] as [number, number];
+      if (at >= to) break;
+      if (along > start && along < end) return false;
+    }
+    return true;
+  };
+  const found: Pair[] = [];
+  const seen = new Set<number>();
+  // The nearest alongside on each side: a frame is paired with the side of every cell along it.
+  const look = (i: number, step: 1 | -1) => {
+    const ruling = sorted[i] as PdfRuling;
+    for (let j = i + step; j >= 0 && j < sorted.length; j += step) {
+      const other = sorted[j] as PdfRuling;
+      const distance = Math.abs(other.at - ruling.at);
+      if (distance > MAX_SPACING) break;
+      const start = Math.max(ruling.from, other.from);
+      const end = Math.min(ruling.to, other.to);
+      const shorter = Math.min(ruling.to - ruling.from, other.to - other.from);
+      if (distance <= SAME_LINE || end - start < COVERED * shorter) continue;
+      const [a, b] = step > 0 ? [i, j] : [j, i];
+      const key = a * sorted.length + b;
+      if (!seen.has(key) && empty(sorted[a]?.at ?? 0, sorted[b]?.at ?? 0, start, end)) {
+        seen.add(key);
+        found.push({
+          ruling: sorted[a] as PdfRuling,
+          other: sorted[b] as PdfRuling,
+          distance,
+          start,
+          end,
+        });
+      }
+      break;
+    }
+  };
+  sorted.forEach((_, i) => {
+    look(i, 1);
+    look(i, -1);
+  });
+  return found.sort((p, q) => p.distance - q.distance);
+}
+
+/**
+ * R12.30 The rulings with each pair the spacing apart (within GUTTER_SPREAD) made one line at its
+ * middle, where the two run side by side. A frame paired with the sides of every cell along it moves
+ * to the middle of them all; a ruling that runs on past its partner (the top of a row whose label
+ * has white space above it) moves whole; a ruling paired on one side along one stretch and on the
+ * other along another (a left side in one row continued by a right side in the next) is cut between
+ * the two. A stretch paired on both its sides (a blank cell as narrow as the spacing) keeps its
+ * place.
+ */
+function closeGaps(
+  rulings: readonly PdfRuling[],
+  marks: readonly Mark[],
+  horizontal: boolean,
+  spacing: number,
+): PdfRuling[] {
+  const moves = new Map<PdfRuling, { start: number; end: number; at: number }[]>();
+  for (const pair of emptyStrips(rulings, marks, horizontal)) {
+    if (Math.abs(pair.distance - spacing) > GUTTER_SPREAD) continue;
+    const at = (pair.ruling.at + pair.other.at) / 2;
+    for (const side of [pair.ruling, pair.other]) {
+      const list = moves.get(side);
+      const move = { start: pair.start, end: pair.end, at };
+      if (list) list.push(move);
+      else moves.set(side, [move]);
+    }
+  }
+  return rulings.flatMap((ruling) => {
+    const list = moves.get(ruling)?.sort((p, q) => p.start - q.start);
+    if (!list) return [ruling];
+    // Runs of stretches moving to one place (within GUTTER_SPREAD).
+    const runs: { start: number; end: number; sum: number; n: number }[] = [];
+    for (const move of list) {
+      const last = runs[runs.length - 1];
+      if (last && Math.abs(move.at - last.sum / last.n) <= GUTTER_SPREAD) {
+        last.end = Math.max(last.end, move.end);
+        last.sum += move.at;
+        last.n += 1;
+      } else if (last && move.start < last.end - TOUCH) return [ruling];
+      else runs.push({ start: move.start, end: move.end, sum: move.at, n: 1 });
+    }
+    return runs.map((run, k) => ({
+      ...ruling,
+      at: run.sum / run.n,
+      from: k === 0 ? ruling.from : ((runs[k - 1]?.end ?? 0) + run.start) / 2,
+      to: k === runs.length - 1 ? ruling.to : (run.end + (runs[k + 1]?.start ?? 0)) / 2,
+    }));
+  });
 }
 
 /** A grid's box: left, top, right, bottom. */
@@ -72,36 +250,37 @@ export function gridBox(grid: Grid): [number, number, number, number] {
   ];
 }
 
-function contains(outer: Grid, inner: Grid): boolean {
+function contains(outer: Grid, inner: Grid, touch: number): boolean {
   const [l, t, r, b] = gridBox(outer);
   const [il, it, ir, ib] = gridBox(inner);
-  return il >= l - TOUCH && ir <= r + TOUCH && it >= t - TOUCH && ib <= b + TOUCH;
+  return il >= l - touch && ir <= r + touch && it >= t - touch && ib <= b + touch;
 }
 
-/** Pieces on one line (within SAME_LINE) that overlap or nearly touch are one ruling. */
-export function mergeRulings(pieces: readonly PdfRuling[]): PdfRuling[] {
+/** Pieces on one line (within SAME_LINE) that overlap or come within `join` are one ruling. */
+export function mergeRulings(pieces: readonly PdfRuling[], join: number): PdfRuling[] {
   const sorted = [...pieces].sort((p, q) => p.at - q.at);
   const merged: PdfRuling[] = [];
   for (let i = 0; i < sorted.length;) {
+    // Within SAME_LINE of the group's first piece, never chained further: two lines of a double
+    // border a little wider apart stay two, whatever other line lies between them.
     let j = i + 1;
     while (
       j < sorted.length &&
-      (sorted[j] as PdfRuling).at - (sorted[j - 1] as PdfRuling).at <= SAME_LINE &&
-      (sorted[j] as PdfRuling).at - (sorted[i] as PdfRuling).at <= 2 * SAME_LINE
+      (sorted[j] as PdfRuling).at - (sorted[i] as PdfRuling).at <= SAME_LINE
     )
       j++;
-    merged.push(...joinCollinear(sorted.slice(i, j)));
+    merged.push(...joinCollinear(sorted.slice(i, j), join));
     i = j;
   }
   return merged.filter((ruling) => ruling.to - ruling.from >= MIN_RULING);
 }
 
-function joinCollinear(line: PdfRuling[]): PdfRuling[] {
+function joinCollinear(line: PdfRuling[], join: number): PdfRuling[] {
   line.sort((p, q) => p.from - q.from);
   const out: { ruling: PdfRuling; sum: number; n: number }[] = [];
   for (const piece of line) {
     const last = out[out.length - 1];
-    if (last && piece.from <= last.ruling.to + JOIN_GAP) {
+    if (last && piece.from <= last.ruling.to + join) {
       last.ruling.to = Math.max(last.ruling.to, piece.to);
       last.sum += piece.at;
       last.n += 1;
@@ -119,6 +298,7 @@ function joinCollinear(line: PdfRuling[]): PdfRuling[] {
 function connected(
   horizontal: readonly PdfRuling[],
   vertical: readonly PdfRuling[],
+  touch: number,
 ): { horizontal: PdfRuling[]; vertical: PdfRuling[] }[] {
   const parent = Array.from({ length: horizontal.length + vertical.length }, (_, i) => i);
   const find = (i: number): number => {
@@ -135,7 +315,7 @@ function connected(
   const met = new Set<number>();
   const borders = new Set<number>();
   horizontal.forEach((h, hi) => {
-    const meets = meetings(h, vertical);
+    const meets = meetings(h, vertical, touch);
     if (meets.length < 2) return;
     borders.add(hi);
     for (const vi of meets) {
@@ -150,7 +330,7 @@ function connected(
     if (met.has(vi)) return;
     const twin = meeting.find((other) => {
       const w = vertical[other] as PdfRuling;
-      return Math.abs(w.from - v.from) <= TOUCH && Math.abs(w.to - v.to) <= TOUCH;
+      return Math.abs(w.from - v.from) <= touch && Math.abs(w.to - v.to) <= touch;
     });
     if (twin !== undefined) join(horizontal.length + vi, horizontal.length + twin);
   });
@@ -169,12 +349,12 @@ function connected(
 }
 
 /** The verticals (sorted by x) that a horizontal ruling meets, found by binary search. */
-function meetings(h: PdfRuling, vertical: readonly PdfRuling[]): number[] {
+function meetings(h: PdfRuling, vertical: readonly PdfRuling[], touch: number): number[] {
   const out: number[] = [];
-  for (let k = lowerBound(vertical, (v) => v.at >= h.from - TOUCH); k < vertical.length; k++) {
+  for (let k = lowerBound(vertical, (v) => v.at >= h.from - touch); k < vertical.length; k++) {
     const v = vertical[k] as PdfRuling;
-    if (v.at > h.to + TOUCH) break;
-    if (h.at >= v.from - TOUCH && h.at <= v.to + TOUCH) out.push(k);
+    if (v.at > h.to + touch) break;
+    if (h.at >= v.from - touch && h.at <= v.to + touch) out.push(k);
   }
   return out;
 }
@@ -254,24 +434,58 @@ function ruled(
   return covered >= COVERED * (to - from);
 }
 
-function buildGrid(horizontal: readonly PdfRuling[], vertical: readonly PdfRuling[]): Grid | null {
-  const left = Math.min(...vertical.map((v) => v.at), ...horizontal.map((h) => h.from));
-  const right = Math.max(...vertical.map((v) => v.at), ...horizontal.map((h) => h.to));
-  const top = Math.min(...horizontal.map((h) => h.at), ...vertical.map((v) => v.from));
-  const bottom = Math.max(...horizontal.map((h) => h.at), ...vertical.map((v) => v.to));
-  const xs = clusterLines([left, right, ...vertical.map((v) => v.at)]);
-  const ys = clusterLines([top, bottom, ...horizontal.map((h) => h.at)]);
+/**
+ * A grid's outer edge on one side (-1: left or top, 1: right or bottom): its outermost line, or the
+ * farthest end of the rulings `across` when they run on past it (a table without side borders). An
+ * end within `snap` of the outermost ruling is at it: a line's end overshoots the line it meets by
+ * half its width, by more when that line is a double border merged into one, and by half the
+ * spacing when it is a frame's made one with the cells' sides (R12.30).
+ */
+function outerEdge(
+  lines: readonly number[],
+  across: readonly PdfRuling[],
+  side: -1 | 1,
+  snap: number,
+): number {
+  const pick = side < 0 ? Math.min : Math.max;
+  const line = pick(...lines);
+  const end = pick(...across.map((ruling) => (side < 0 ? ruling.from : ruling.to)));
+  return side * (end - line) > snap ? end : line;
+}
+
+function buildGrid(
+  horizontal: readonly PdfRuling[],
+  vertical: readonly PdfRuling[],
+  marks: readonly Mark[],
+  snap: number,
+): Grid | null {
+  const across = vertical.map((v) => v.at);
+  const down = horizontal.map((h) => h.at);
+  const left = outerEdge(across, horizontal, -1, snap);
+  const right = outerEdge(across, horizontal, 1, snap);
+  const top = outerEdge(down, vertical, -1, snap);
+  const bottom = outerEdge(down, vertical, 1, snap);
+  const xs = clusterLines([left, right, ...across]);
+  const ys = clusterLines([top, bottom, ...down]);
   const columns = xs.length - 1;
   const rows = ys.length - 1;
   if (columns < 1 || rows < 1 || columns * rows > MAX_SLOTS) return null;
-  const walls = {
-    v: byLine(xs, vertical),
-    h: byLine(ys, horizontal),
-  };
-  const regions = slotRegions(columns, rows, (col, row, across) =>
-    across
-      ? ruled(walls.v[col + 1], ys[row] as number, ys[row + 1] as number)
-      : ruled(walls.h[row + 1], xs[col] as number, xs[col + 1] as number),
+  const walls = { v: byLine(xs, vertical), h: byLine(ys, horizontal) };
+  const marked = new Uint8Array(columns * rows);
+  for (const [x, y] of marks) {
+    if (x <= left || x >= right || y <= top || y >= bottom) continue;
+    const col = slotOf(xs, x);
+    const row = slotOf(ys, y);
+    if (col >= 0 && row >= 0) marked[row * columns + col] = 1;
+  }
+  const regions = slotRegions(
+    columns,
+    rows,
+    (col, row, across) =>
+      across
+        ? ruled(walls.v[col + 1], ys[row] as number, ys[row + 1] as number)
+        : ruled(walls.h[row + 1], xs[col] as number, xs[col + 1] as number),
+    marked,
   );
   if (!regions) return null;
   const cells: GridCell[] = regions.boxes.map(([col, row, col1, row1]) => ({
@@ -293,15 +507,28 @@ function buildGrid(horizontal: readonly PdfRuling[], vertical: readonly PdfRulin
   };
 }
 
+/** The slot between two lines (sorted) that holds `value`; -1 outside them. */
+function slotOf(lines: readonly number[], value: number): number {
+  if (lines.length < 2 || value <= (lines[0] as number)) return -1;
+  const i = nearest(lines, value);
+  const slot = value < (lines[i] as number) ? i - 1 : i;
+  return slot < lines.length - 1 ? slot : -1;
+}
+
 /**
  * The slots joined where no wall parts them, each region grown to its bounding rectangle (a missing
- * piece of ruling leaves an L; the rectangle around it is the cell). `wall(col, row, across)`: is
- * there a ruling right of slot (col, row) (across) or below it? Null when the regions do not settle.
+ * piece of ruling leaves an L; the rectangle around it is the cell). A region that holds no text
+ * does not grow: white space inside a table's frame that no cell covers (a rowspan that a page break
+ * cut short, the spacing of separate borders) is no cell, and growing it would swallow the cells
+ * around it; it is cut into rectangles a row high. `wall(col, row, across)`: is there a ruling
+ * right of slot (col, row) (across) or below it? `marked[slot]`: text stands in the slot. Null when
+ * the regions do not settle.
  */
 function slotRegions(
   columns: number,
   rows: number,
   wall: (col: number, row: number, across: boolean) => boolean,
+  marked: Uint8Array,
 ): { boxes: [number, number, number, number][]; owner: Int32Array } | null {
   const parent = Int32Array.from({ length: columns * rows }, (_, i) => i);
   const find = (i: number): number => {
@@ -324,42 +551,91 @@ function slotRegions(
       if (col + 1 < columns && !wall(col, row, true)) union(slot, slot + 1);
       if (row + 1 < rows && !wall(col, row, false)) union(slot, slot + columns);
     }
-  // Grow every region to its bounding rectangle until none overlaps another: a few rounds at most.
+  // Grow every region with text to its bounding rectangle until none overlaps another: a few
+  // rounds at most.
   for (let round = 0; round < 16; round++) {
-    const boxes = regionBoxes(columns, rows, find);
+    const regions = regionBoxes(columns, rows, find, marked);
     let changed = false;
-    for (const [root, [c0, r0, c1, r1]] of boxes)
+    for (const [root, { box, slots, text }] of regions) {
+      const [c0, r0, c1, r1] = box;
+      if (!text && slots < (c1 - c0) * (r1 - r0)) continue;
       for (let row = r0; row < r1; row++)
         for (let col = c0; col < c1; col++) changed = union(root, row * columns + col) || changed;
-    if (!changed) {
-      const owner = new Int32Array(columns * rows);
-      const index = new Map<number, number>();
-      for (const [root] of boxes) index.set(root, index.size);
-      for (let slot = 0; slot < owner.length; slot++) owner[slot] = index.get(find(slot)) ?? 0;
-      return { boxes: [...boxes.values()], owner };
     }
+    if (!changed) return settle(columns, rows, find, regions);
   }
   return null;
 }
 
-/** Each region's bounding rectangle in slots: [col, row, col end, row end), keyed by its root. */
+/** The cells of settled regions: each rectangle one cell, a blank region cut into row runs. */
+function settle(
+  columns: number,
+  rows: number,
+  find: (i: number) => number,
+  regions: Map<number, Region>,
+): { boxes: [number, number, number, number][]; owner: Int32Array } {
+  const owner = new Int32Array(columns * rows);
+  const boxes: [number, number, number, number][] = [];
+  const index = new Map<number, number>();
+  for (const [root, { box }] of regions) {
+    const [c0, r0, c1, r1] = box;
+    if (regions.get(root)?.slots !== (c1 - c0) * (r1 - r0)) continue;
+    index.set(root, boxes.length);
+    boxes.push(box);
+  }
+  for (let row = 0; row < rows; row++)
+    for (let col = 0; col < columns; col++) {
+      const slot = row * columns + col;
+      const root = find(slot);
+      const cell = index.get(root);
+      if (cell !== undefined) {
+        owner[slot] = cell;
+        continue;
+      }
+      // A blank region that is no rectangle: the run of its slots along this row is one cell.
+      const left = col > 0 && find(slot - 1) === root ? owner[slot - 1] : undefined;
+      if (left !== undefined) {
+        owner[slot] = left;
+        (boxes[left] as [number, number, number, number])[2] = col + 1;
+      } else {
+        owner[slot] = boxes.length;
+        boxes.push([col, row, col + 1, row + 1]);
+      }
+    }
+  return { boxes, owner };
+}
+
+interface Region {
+  /** [col, row, col end, row end) of its bounding rectangle. */
+  box: [number, number, number, number];
+  slots: number;
+  text: boolean;
+}
+
+/** Each region's bounding rectangle in slots, its number of slots and whether text stands in it. */
 function regionBoxes(
   columns: number,
   rows: number,
   find: (i: number) => number,
-): Map<number, [number, number, number, number]> {
-  const boxes = new Map<number, [number, number, number, number]>();
+  marked: Uint8Array,
+): Map<number, Region> {
+  const regions = new Map<number, Region>();
   for (let row = 0; row < rows; row++)
     for (let col = 0; col < columns; col++) {
-      const root = find(row * columns + col);
-      const box = boxes.get(root);
-      if (!box) boxes.set(root, [col, row, col + 1, row + 1]);
+      const slot = row * columns + col;
+      const root = find(slot);
+      const region = regions.get(root);
+      const text = marked[slot] === 1;
+      if (!region) regions.set(root, { box: [col, row, col + 1, row + 1], slots: 1, text });
       else {
+        const { box } = region;
         box[0] = Math.min(box[0], col);
         box[1] = Math.min(box[1], row);
         box[2] = Math.max(box[2], col + 1);
         box[3] = Math.max(box[3], row + 1);
+        region.slots += 1;
+        region.text ||= text;
       }
     }
-  return boxes;
+  return regions;
 }

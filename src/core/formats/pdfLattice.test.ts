@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../report';
 import type { Report } from '../types';
 import { readPdf } from './pdf';
-import { findGrids } from './pdfGrid';
+import { findGrids, type Mark } from './pdfGrid';
 import { layoutPages, layoutPdfText } from './pdfLayout';
 import { DRAW, OP, type PdfRuling, rulingsFromOperators } from './pdfRulings';
 import { pagesWithTables } from './pdfStreamLines';
@@ -154,23 +154,111 @@ describe('rulingsFromOperators', () => {
       { horizontal: true, at: 0, from: 0, to: 100 },
     ]);
   });
+
+  it('R12.13 a row of dots, square or round, is a dotted line; a lone dot, two dots or dots far apart are none', () => {
+    const square = (x: number, y: number) => [
+      DRAW.moveTo,
+      x,
+      y,
+      DRAW.lineTo,
+      x + 0.75,
+      y,
+      DRAW.lineTo,
+      x + 0.75,
+      y + 0.75,
+      DRAW.lineTo,
+      x,
+      y + 0.75,
+      DRAW.closePath,
+    ];
+    // A round dot of radius 0.5: four Bézier quarters.
+    const round = (x: number, y: number) => [
+      DRAW.moveTo,
+      x + 0.5,
+      y,
+      DRAW.curveTo,
+      x + 0.5,
+      y + 0.28,
+      x + 0.28,
+      y + 0.5,
+      x,
+      y + 0.5,
+      DRAW.curveTo,
+      x - 0.28,
+      y + 0.5,
+      x - 0.5,
+      y + 0.28,
+      x - 0.5,
+      y,
+      DRAW.curveTo,
+      x - 0.5,
+      y - 0.28,
+      x - 0.28,
+      y - 0.5,
+      x,
+      y - 0.5,
+      DRAW.curveTo,
+      x + 0.28,
+      y - 0.5,
+      x + 0.5,
+      y - 0.28,
+      x + 0.5,
+      y,
+      DRAW.closePath,
+    ];
+    const dots = (shape: (x: number, y: number) => number[], points: [number, number][]) =>
+      points.map(([x, y]) => path(OP.fill, ...shape(x, y)));
+    const along = (count: number, step: number, at: (k: number) => [number, number]) =>
+      Array.from({ length: count }, (_, k) => at(k * step));
+    const paths = [
+      // Squares every 1.5 pt along y 100, from x 10 to 40.
+      ...dots(
+        square,
+        along(21, 1.5, (d) => [10 + d, 100]),
+      ),
+      // Round dots every 2 pt down x 300, from y 50 to 90.
+      ...dots(
+        round,
+        along(21, 2, (d) => [300, 50 + d]),
+      ),
+      // A bullet, a pair of dots, and dots 10 pt apart.
+      ...dots(round, [[200, 200]]),
+      ...dots(square, [
+        [200, 300],
+        [201.5, 300],
+      ]),
+      ...dots(
+        square,
+        along(5, 10, (d) => [100 + d, 400]),
+      ),
+    ];
+    const ops = { fnArray: paths.map(() => OP.constructPath), argsArray: paths };
+    const rulings = rulingsFromOperators(ops, [1, 0, 0, 1, 0, 0]);
+    expect(rulings).toHaveLength(2);
+    expect(rulings[0]).toMatchObject({ horizontal: true, from: 10, to: 40.75 });
+    expect(rulings[0]?.at).toBeCloseTo(100.375);
+    expect(rulings[1]).toMatchObject({ horizontal: false, at: 300, from: 49.5, to: 90.5 });
+  });
 });
 
 describe('findGrids', () => {
   it('R12.14 a line drawn cell by cell, or dashed, is one ruling; a cell is a rectangle without a ruling through it', () => {
     // Two columns, three rows; row 0 one cell over both columns; the middle line dashed.
     const dashes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => h(130.4, 100 + 20 * k, 117 + 20 * k));
-    const grids = findGrids([
-      h(100, 100, 200),
-      h(100.6, 200, 300),
-      h(115, 100, 300),
-      ...dashes,
-      h(145, 100, 300),
-      v(100, 100, 145),
-      v(200, 115, 130),
-      v(200.5, 130, 145),
-      v(300, 100, 145),
-    ]);
+    const grids = findGrids(
+      [
+        h(100, 100, 200),
+        h(100.6, 200, 300),
+        h(115, 100, 300),
+        ...dashes,
+        h(145, 100, 300),
+        v(100, 100, 145),
+        v(200, 115, 130),
+        v(200.5, 130, 145),
+        v(300, 100, 145),
+      ],
+      [],
+    );
     expect(grids).toHaveLength(1);
     const grid = grids[0];
     expect(grid?.xs.map(Math.round)).toEqual([100, 200, 300]);
@@ -185,16 +273,20 @@ describe('findGrids', () => {
   });
 
   it('R12.14 a double border is one line; a table without side borders still has its outer columns', () => {
-    const grids = findGrids([
-      h(100, 60, 300),
-      h(101.5, 60, 300),
-      h(120, 60, 300),
-      h(140, 60, 300),
-      v(120, 100, 140),
-      v(200, 100, 140),
-    ]);
+    const grids = findGrids(
+      [
+        h(100, 60, 300),
+        h(101.5, 60, 300),
+        h(120, 60, 300),
+        h(140, 60, 300),
+        v(120, 100, 140),
+        v(200, 100, 140),
+      ],
+      [],
+    );
     expect(grids[0]?.xs.map(Math.round)).toEqual([60, 120, 200, 300]);
-    expect(grids[0]?.ys.map(Math.round)).toEqual([100, 120, 140]);
+    expect(grids[0]?.ys.slice(1)).toEqual([120, 140]);
+    expect(grids[0]?.ys[0]).toBeCloseTo(100.75);
     expect(grids[0]?.cells).toHaveLength(6);
   });
 
@@ -210,28 +302,31 @@ describe('findGrids', () => {
       v(500, 600, 700),
     ];
     const frame = [h(380, 150, 350), h(460, 150, 350), v(150, 380, 460), v(350, 380, 460)];
-    const grids = findGrids([...table, underline, ...box, ...stacked, ...frame]);
+    const grids = findGrids([...table, underline, ...box, ...stacked, ...frame], []);
     expect(grids).toHaveLength(1);
     expect(grids[0]?.ys.map(Math.round)).toEqual([400, 420, 440]);
   });
 
   it('R12.14 a column cut at both ends by page breaks joins the grid whose verticals run as far', () => {
-    const grids = findGrids([
-      v(60, 40, 200),
-      v(100, 40, 200),
-      v(200, 40, 200),
-      v(240, 40, 200),
-      h(100, 100, 240),
-      h(200, 100, 240),
-    ]);
+    const grids = findGrids(
+      [
+        v(60, 40, 200),
+        v(100, 40, 200),
+        v(200, 40, 200),
+        v(240, 40, 200),
+        h(100, 100, 240),
+        h(200, 100, 240),
+      ],
+      [],
+    );
     expect(grids[0]?.xs.map(Math.round)).toEqual([60, 100, 200, 240]);
     const first = grids[0]?.cells.find((cell) => cell.col === 0);
     expect(first).toMatchObject({ rows: 2, openTop: true, openBottom: true });
   });
 
-  it('R12.14 a missing piece of line leaves the cell its bounding rectangle', () => {
+  it('R12.14 a missing piece of line leaves a cell with text its bounding rectangle; white space is cut into rows', () => {
     // The line between (0,0) and (1,0) is missing, and so is the one between (0,0) and (0,1): an L.
-    const grids = findGrids([
+    const rulings = [
       h(0, 0, 300),
       h(20, 100, 300),
       h(40, 0, 300),
@@ -239,12 +334,233 @@ describe('findGrids', () => {
       v(100, 20, 40),
       v(200, 0, 40),
       v(300, 0, 40),
-    ]);
-    expect(grids[0]?.cells.map((c) => [c.row, c.col, c.rows, c.cols])).toEqual([
+    ];
+    const cellsOf = (marks: [number, number][]) =>
+      findGrids(rulings, marks)[0]
+        ?.cells.map((c) => [c.row, c.col, c.rows, c.cols])
+        .sort((p, q) => (p[0] ?? 0) - (q[0] ?? 0) || (p[1] ?? 0) - (q[1] ?? 0));
+    // A label in the L: one cell over its bounding rectangle.
+    expect(cellsOf([[10, 10]])).toEqual([
       [0, 0, 2, 2],
       [0, 2, 1, 1],
       [1, 2, 1, 1],
     ]);
+    // Nothing in it (a rowspan cut short by a page break leaves such white space): no cell grows over
+    // the cells beside it, each row of it is a blank cell.
+    expect(cellsOf([[150, 30]])).toEqual([
+      [0, 0, 1, 2],
+      [0, 2, 1, 1],
+      [1, 0, 1, 1],
+      [1, 1, 1, 1],
+      [1, 2, 1, 1],
+    ]);
+  });
+});
+
+/** A box's four sides as Chromium draws a frame: each side runs over the corners by half a width. */
+function box(left: number, top: number, right: number, bottom: number, width = 0.75): PdfRuling[] {
+  const half = width / 2;
+  return [
+    h(top, left - half, right + half),
+    h(bottom, left - half, right + half),
+    v(left, top - half, bottom + half),
+    v(right, top - half, bottom + half),
+  ];
+}
+
+interface Spaced {
+  rulings: PdfRuling[];
+  marks: Mark[];
+  /** The middles of the gaps between the frames: where the table's lines are. */
+  xs: number[];
+  ys: number[];
+}
+
+/**
+ * A table drawn with separate borders (HTML's `cellspacing`): every cell framed on its own, the
+ * frames `spacing` apart (line to line), inside the table's own frame as far out; text in every
+ * cell but those listed blank ("row/col"). Columns `widths`, rows `heights` wide, from line to line.
+ */
+function separate(
+  widths: readonly number[],
+  heights: readonly number[],
+  spacing: number,
+  blank: readonly string[] = [],
+  spans: readonly [number, number, number, number][] = [],
+): Spaced {
+  const at = (sizes: readonly number[], origin: number) =>
+    sizes.reduce((lines, size) => [...lines, (lines[lines.length - 1] as number) + size], [origin]);
+  const xs = at(widths, 60);
+  const ys = at(heights, 100);
+  const rulings: PdfRuling[] = [];
+  const marks: Mark[] = [];
+  const half = spacing / 2;
+  const covered = new Set<string>();
+  const cells: [number, number, number, number][] = [...spans];
+  for (const [row, col, rows, cols] of spans)
+    for (let r = row; r < row + rows; r++)
+      for (let c = col; c < col + cols; c++) covered.add(`${r}/${c}`);
+  heights.forEach((_, row) =>
+    widths.forEach((_, col) => {
+      if (!covered.has(`${row}/${col}`)) cells.push([row, col, 1, 1]);
+    }),
+  );
+  for (const [row, col, rows, cols] of cells) {
+    const [left, right] = [(xs[col] as number) + half, (xs[col + cols] as number) - half];
+    const [top, bottom] = [(ys[row] as number) + half, (ys[row + rows] as number) - half];
+    rulings.push(...box(left, top, right, bottom));
+    if (!blank.includes(`${row}/${col}`)) marks.push([left + 6, (top + bottom) / 2]);
+  }
+  const last = (lines: readonly number[]) => lines[lines.length - 1] as number;
+  rulings.push(...box(60 - half, 100 - half, last(xs) + half, last(ys) + half));
+  return { rulings, marks, xs, ys };
+}
+
+const WIDTHS = [120, 40, 40, 40];
+const HEIGHTS = [30, 24, 24, 24];
+
+describe('findGrids: separate borders', () => {
+  it.each([2.8, 4.5, 8.25, 12.4])(
+    'R12.30 frames %s pt apart are one line at their middle: a cell a cell, no gap a column or row',
+    (spacing) => {
+      const { rulings, marks, xs, ys } = separate(WIDTHS, HEIGHTS, spacing);
+      const grids = findGrids(rulings, marks);
+      expect(grids).toHaveLength(1);
+      const grid = grids[0];
+      expect(grid?.xs).toHaveLength(xs.length);
+      expect(grid?.ys).toHaveLength(ys.length);
+      grid?.xs.forEach((x, k) => expect(x).toBeCloseTo(xs[k] as number, 0));
+      grid?.ys.forEach((y, k) => expect(y).toBeCloseTo(ys[k] as number, 0));
+      expect(grid?.cells).toHaveLength(WIDTHS.length * HEIGHTS.length);
+      expect(grid?.cells.every((cell) => cell.rows === 1 && cell.cols === 1)).toBe(true);
+    },
+  );
+
+  it('R12.30 a header over several columns and a label over several rows keep their spans; blank cells stay cells', () => {
+    const { rulings, marks } = separate(
+      WIDTHS,
+      HEIGHTS,
+      6,
+      ['2/2', '3/2', '3/3'],
+      [
+        [0, 1, 1, 3],
+        [1, 0, 3, 1],
+      ],
+    );
+    const grid = findGrids(rulings, marks)[0];
+    expect(grid?.xs).toHaveLength(5);
+    expect(grid?.ys).toHaveLength(5);
+    const cells = grid?.cells.map((c) => [c.row, c.col, c.rows, c.cols]) ?? [];
+    expect(cells).toHaveLength(12);
+    expect(cells).toContainEqual([0, 1, 1, 3]);
+    expect(cells).toContainEqual([1, 0, 3, 1]);
+    expect(cells.filter(([, , rows, cols]) => rows === 1 && cols === 1)).toHaveLength(10);
+  });
+
+  it('R12.30 a cell whose line continues another cell’s on the other side of a gap is cut between them', () => {
+    // The header's two cells part at x 200 (a gap 5 pt wide: 197.5 | 202.5); the row below parts at
+    // 205 (202.5 | 207.5). The line at 202.5 is a right side below and a left side above.
+    const rulings = [
+      ...box(60, 100, 197.5, 130),
+      ...box(202.5, 100, 300, 130),
+      ...box(60, 135, 202.5, 160),
+      ...box(207.5, 135, 300, 160),
+      ...box(55, 95, 305, 165),
+    ];
+    const marks: Mark[] = [
+      [70, 115],
+      [210, 115],
+      [70, 150],
+      [215, 150],
+    ];
+    const grid = findGrids(rulings, marks)[0];
+    expect(grid?.xs.map(Math.round)).toEqual([58, 200, 205, 303]);
+    expect(grid?.ys.map(Math.round)).toEqual([98, 133, 163]);
+  });
+
+  it('R12.30 a narrow column blank in every row but its header is a column; twins one way only are no spacing', () => {
+    // A table with shared borders, a 6 pt column (184–190) blank below its header, and two blank
+    // rows 6 pt high (130–136, 160–166).
+    const xs = [60, 184, 190, 230, 270];
+    const ys = [100, 130, 136, 160, 166, 190];
+    const rulings = [...ys.map((y) => h(y, 60, 270)), ...xs.map((x) => v(x, 100, 190))];
+    const text: Mark[] = [
+      [70, 115],
+      [240, 115],
+      [70, 148],
+      [240, 148],
+      [70, 178],
+      [240, 178],
+    ];
+    const header: Mark = [186, 115];
+    expect(findGrids(rulings, [...text, header])[0]?.ys).toEqual(ys);
+    // Blank rows alone: twins one way only.
+    const rows = [
+      ...ys.map((y) => h(y, 60, 270)),
+      ...[60, 184, 230, 270].map((x) => v(x, 100, 190)),
+    ];
+    expect(findGrids(rows, text)[0]?.ys).toEqual(ys);
+  });
+
+  it('R12.30 two lines the spacing apart with text between are two lines', () => {
+    // The same frames as separate borders, but a figure stands in every gap: not gaps but cells.
+    const { rulings, marks } = separate(WIDTHS, HEIGHTS, 6);
+    const gaps: Mark[] = [
+      [180, 150],
+      [220, 150],
+      [260, 150],
+      [100, 130],
+      [100, 154],
+      [100, 178],
+    ];
+    const grid = findGrids(rulings, [...marks, ...gaps])[0];
+    expect(grid?.xs.length).toBeGreaterThan(WIDTHS.length + 1);
+  });
+});
+
+describe('findGrids: lines and edges', () => {
+  it('R12.14 two lines of a double border a little wider apart stay two, whatever line of another table lies between them', () => {
+    const grids = findGrids(
+      [
+        // A table whose middle line is drawn twice, 2.8 pt apart (462.7 and 465.5)…
+        ...box(400, 100, 462.7, 140),
+        ...box(465.5, 100, 530, 140),
+        // …and below it a table with a line at 464.1, between the two.
+        ...box(400, 300, 464.1, 340),
+        ...box(464.1, 300, 530, 340),
+      ],
+      [
+        [410, 120],
+        [480, 120],
+        [410, 320],
+        [480, 320],
+      ],
+    );
+    expect(grids.map((grid) => grid.xs.map((x) => Math.round(x * 10) / 10))).toEqual([
+      [400, 462.7, 465.5, 530],
+      [400, 464.1, 530],
+    ]);
+  });
+
+  it('R12.14 a line that runs a little past the outermost line across ends there: no sliver of a column', () => {
+    // A table's frame 2.4 pt outside its cells' frames (ten rows of two cells): each pair of
+    // verticals is one line, at their mean, near the cells'; the frame's horizontals run on past it.
+    const rows = Array.from({ length: 11 }, (_, k) => 102.4 + 10 * k);
+    const rulings = [
+      ...rows
+        .slice(1)
+        .flatMap((bottom, k) => [
+          ...box(20.4, rows[k] as number, 400, bottom),
+          ...box(400, rows[k] as number, 822.5, bottom),
+        ]),
+      ...box(18, 100, 824.9, 204.8),
+    ];
+    const grid = findGrids(rulings, [
+      [30, 115],
+      [410, 115],
+    ])[0];
+    expect(grid?.xs).toHaveLength(3);
+    expect(grid?.ruledRight).toBe(true);
   });
 });
 
@@ -602,6 +918,9 @@ const LATTICE_FIXTURES = [
   'pdf/lattice-dashed-rotated.pdf',
   'pdf/lattice-two-pages-open.pdf',
   'pdf/lattice-two-pages-closed.pdf',
+  'pdf/lattice-dotted.pdf',
+  'pdf/lattice-separate.pdf',
+  'pdf/lattice-separate-two-pages.pdf',
 ];
 
 async function parsePdf(path: string): Promise<Report> {
@@ -624,7 +943,7 @@ const cellsOf = (report: Report) =>
 
 describe('readPdf: ruled tables in real PDF files', () => {
   it(
-    'R12.13–R12.18 the same 表三 filled, stroked in a form, dashed on a rotated page, or over two pages reads as the same cells, every one high',
+    'R12.13–R12.18, R12.30 the same 表三 filled, stroked in a form, dashed on a rotated page, dotted, with separate borders, or over two pages reads as the same cells, every one high',
     async () => {
       const reports = await Promise.all(LATTICE_FIXTURES.map(parsePdf));
       const [first] = reports;

@@ -65,7 +65,7 @@ export function readLattice(
   index: number,
 ): { tables: LatticeTable[]; rest: PdfTextRun[] } {
   if (!page.rulings || page.rulings.length === 0) return { tables: [], rest: page.runs };
-  const grids = findGrids(page.rulings);
+  const grids = findGrids(page.rulings, page.runs.map(anchor));
   if (grids.length === 0) return { tables: [], rest: page.runs };
   const pieces = grids.map((grid) => grid.cells.map((): Piece[] => []));
   const held = grids.map((): PdfTextRun[] => []);

@@ -71,6 +71,11 @@ const THIN = 3;
 const SKEW = 1;
 // Pieces shorter than this (pt) are dots and corners, not lines.
 const MIN_PIECE = 1;
+// Dots whose centres are this close (pt) across a line, at most this far apart (pt) along it, and
+// at least this many, are a dotted line.
+const DOT_ALIGN = 0.5;
+const DOT_GAP = 4;
+const DOTS = 3;
 // Enough pieces for any table page; a page drawn with more (a map, text as outlines) is read without
 // its lines, so that no page costs more than this.
 export const MAX_PIECES = 20_000;
@@ -114,6 +119,7 @@ const visible = (color: string | null): boolean => color !== '#ffffff';
  */
 export function rulingsFromOperators(ops: PdfOperators, view: Matrix): PdfRuling[] {
   const pieces: PdfRuling[] = [];
+  const dots: Dot[] = [];
   const stack: State[] = [];
   let state: State = { ctm: IDENTITY, fill: null, stroke: null };
   const count = Math.min(ops.fnArray.length, ops.argsArray.length);
@@ -145,10 +151,11 @@ export function rulingsFromOperators(ops: PdfOperators, view: Matrix): PdfRuling
         state.stroke = typeof args?.[0] === 'string' ? args[0].toLowerCase() : null;
         break;
       case OP.constructPath:
-        paintPath(args, compose(view, state.ctm), state, pieces);
+        paintPath(args, compose(view, state.ctm), state, pieces, dots);
         break;
     }
   }
+  dottedLines(dots, pieces);
   return pieces.slice(0, MAX_PIECES);
 }
 
@@ -157,7 +164,13 @@ function applyMatrix(ctm: Matrix, value: unknown): Matrix {
   return m ? compose(ctm, m) : ctm;
 }
 
-function paintPath(args: unknown[] | null, m: Matrix, state: State, out: PdfRuling[]): void {
+function paintPath(
+  args: unknown[] | null,
+  m: Matrix,
+  state: State,
+  out: PdfRuling[],
+  dots: Dot[],
+): void {
   const op = args?.[0];
   const buffer = (args?.[1] as unknown[] | undefined)?.[0];
   if (typeof op !== 'number' || !buffer || typeof buffer !== 'object' || !('length' in buffer))
@@ -166,7 +179,8 @@ function paintPath(args: unknown[] | null, m: Matrix, state: State, out: PdfRuli
   const subpaths = readSubpaths(path, m);
   if (STROKES.has(op) && visible(state.stroke))
     for (const points of subpaths) strokePieces(points, out);
-  if (FILLS.has(op) && visible(state.fill)) for (const points of subpaths) fillPiece(points, out);
+  if (FILLS.has(op) && visible(state.fill))
+    for (const points of subpaths) fillPiece(points, out, dots);
 }
 
 type Point = readonly [number, number];
@@ -237,8 +251,11 @@ function addPiece(x0: number, y0: number, x1: number, y1: number, out: PdfRuling
     });
 }
 
-/** A filled shape at most THIN thick, longer than thick: a line along its long side's centre. */
-function fillPiece({ points }: Subpath, out: PdfRuling[]): void {
+/**
+ * A filled shape at most THIN thick, longer than thick: a line along its long side's centre. One
+ * at most THIN each way and not that long is a dot (a square or round one), kept for dottedLines.
+ */
+function fillPiece({ points }: Subpath, out: PdfRuling[], dots: Dot[]): void {
   if (points.length < 2) return;
   let x0 = Infinity;
   let y0 = Infinity;
@@ -254,4 +271,60 @@ function fillPiece({ points }: Subpath, out: PdfRuling[]): void {
   const height = y1 - y0;
   if (height <= THIN && width > 2 * height) addPiece(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2, out);
   else if (width <= THIN && height > 2 * width) addPiece((x0 + x1) / 2, y0, (x0 + x1) / 2, y1, out);
+  else if (width <= THIN && height <= THIN && dots.length < MAX_PIECES)
+    dots.push({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, width, height });
+}
+
+/** A small filled shape: a dotted border is a row of them. */
+interface Dot {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * R12.13 Dots in a row are a dotted line: at least DOTS of them whose centres lie on one line
+ * (within DOT_ALIGN), each within DOT_GAP of the next, make a ruling piece from the first dot's
+ * edge to the last's. A dot at a corner belongs to the line each way. A lone dot (a bullet, a
+ * point) or two are no line.
+ */
+function dottedLines(dots: readonly Dot[], out: PdfRuling[]): void {
+  for (const horizontal of [true, false]) {
+    const across = (dot: Dot) => (horizontal ? dot.y : dot.x);
+    const along = (dot: Dot) => (horizontal ? dot.x : dot.y);
+    const half = (dot: Dot) => (horizontal ? dot.width : dot.height) / 2;
+    const sorted = [...dots].sort((p, q) => across(p) - across(q) || along(p) - along(q));
+    for (let i = 0; i < sorted.length;) {
+      let j = i + 1;
+      while (j < sorted.length && across(sorted[j] as Dot) - across(sorted[i] as Dot) <= DOT_ALIGN)
+        j++;
+      const line = sorted.slice(i, j).sort((p, q) => along(p) - along(q));
+      i = j;
+      for (let a = 0; a < line.length;) {
+        let b = a + 1;
+        while (
+          b < line.length &&
+          along(line[b] as Dot) -
+            half(line[b] as Dot) -
+            (along(line[b - 1] as Dot) + half(line[b - 1] as Dot)) <=
+            DOT_GAP
+        )
+          b++;
+        if (b - a >= DOTS) {
+          const run = line.slice(a, b);
+          const first = run[0] as Dot;
+          const last = run[run.length - 1] as Dot;
+          const at = run.reduce((sum, dot) => sum + across(dot), 0) / run.length;
+          out.push({
+            horizontal,
+            at,
+            from: along(first) - half(first),
+            to: along(last) + half(last),
+          });
+        }
+        a = b;
+      }
+    }
+  }
 }
