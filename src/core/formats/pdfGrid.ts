@@ -106,9 +106,9 @@ interface Pair {
  * R12.30 The spacing of a page's separate borders (HTML's `cellspacing`, CSS `border-collapse:
  * separate`): every cell is framed on its own, so each line between two cells is drawn twice, the
  * spacing apart, with no text between. The smallest distance (beyond SAME_LINE, at most
- * MAX_SPACING) that, within GUTTER_SPREAD, parts at least MIN_PAIRS rulings, in both directions,
- * from their nearest parallel ruling alongside (overlapping by half the shorter) with no text in
- * the strip between; 0 when the page shows none.
+ * MAX_SPACING) at which, within GUTTER_SPREAD, at least MIN_PAIRS pairs of rulings, some in each
+ * direction, part a ruling from its nearest parallel one alongside (emptyStrips); 0 when the page
+ * shows none.
  */
 function cellSpacing(
   horizontal: readonly PdfRuling[],
