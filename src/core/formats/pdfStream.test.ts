@@ -364,6 +364,20 @@ describe('stream reading: a table over a page break', () => {
     ]);
   });
 
+  it('R12.27 a repeated header followed by the first row’s label on lines of its own is still read once', () => {
+    const text = lines(
+      [...header(770), ...row('一、本年新收政府信息公开申请数量', 21, 815)],
+      [
+        ...header(20),
+        run('二、上年结转政府', 40, 55, 10),
+        ...row('信息公开申请数量', 0, 67),
+        run('（单位：件）', 40, 79, 10),
+      ],
+    );
+    expect(text.filter((line) => line === '申请人情况')).toHaveLength(1);
+    expect(text.join('\n')).toContain('二、上年结转政府');
+  });
+
   it('R12.27 a page that ends in a block’s title starts a new block: its header is read, however like the last', () => {
     const block = (y: number): PdfTextRun[] => [
       run('信息内容', 40, y, 10),

@@ -198,9 +198,11 @@ function fitColumn(
   const ref = column.cell;
   const shift = Math.abs(cell.x0 - ref.x0) / cell.fs;
   const overlap = Math.min(cell.x1, ref.x1) - Math.max(cell.x0, ref.x0) > 0;
-  // A centred cell's lines share their centre (its short last line stands in the middle).
+  // The lines of a centred cell share their centre, those of a cell set right their right edge: a
+  // short last line stands in the middle, or at the right.
   const centred = Math.abs(cell.x0 + cell.x1 - ref.x0 - ref.x1) <= cell.fs;
-  if (shift <= 0.5 || ((shift <= INDENT || centred) && overlap)) return column;
+  const right = Math.abs(cell.x1 - ref.x1) <= 0.5 * cell.fs;
+  if (shift <= 0.5 || ((shift <= INDENT || centred || right) && overlap)) return column;
   if (column.own && cell.x0 >= ref.x1 - 0.5 * cell.fs && labelColumn(cell, line.page))
     return { cell, own: false };
   return null;
@@ -245,6 +247,13 @@ function firstAtLeast(sorted: readonly number[], x: number): number {
   return lo;
 }
 
+/** Whether text stands over a row's numbers (it overlaps one of them). */
+const overNumbers = (cell: Cell, row: Line): boolean =>
+  !cell.value &&
+  row.cells.some(
+    (value) => value.value && Math.min(value.x1, cell.x1) - Math.max(value.x0, cell.x0) > 0,
+  );
+
 /** What the assignment of fragments shares across rows: the text given to rows so far. */
 interface AssignContext {
   attached: Map<Line, Attached>;
@@ -265,9 +274,18 @@ function assign(
     const label = labelOf(row);
     return label ? { cell: label, own: true } : null;
   };
+  // Text on the lines of a header, beside its words over the numbers, is the header's (the labels'
+  // header 信息内容, a block's title stacked over it), not a label.
+  const beside = (fragment: Fragment, row: Line) =>
+    between.some(
+      ({ line }) =>
+        line.cy >= fragment.cell.cy - 0.5 * fragment.cell.fs &&
+        line.cy <= fragment.cell.lastCy + 0.5 * fragment.cell.fs &&
+        line.cells.some((cell) => cell !== fragment.cell && overNumbers(cell, row)),
+    );
   const inColumn = (fragment: Fragment, row: Line) => {
     const first = row.cells[valueStart(row)] as Cell;
-    return fragment.cell.x1 <= first.x0 - 0.1 * fragment.cell.fs;
+    return fragment.cell.x1 <= first.x0 - 0.1 * fragment.cell.fs && !beside(fragment, row);
   };
   const pitch = (fragment: Fragment, other: Extent) =>
     gapBetween(cellExtent(fragment.cell, fragment.line), other, fragment.cell.fs) <=

@@ -47,6 +47,9 @@ const JUSTIFIED_GAP = 0.8;
 // Bounds that keep the work linear on any input: no national table has more than 15 columns, nor a
 // header deeper than a dozen lines once its stacked words are joined (R12.6).
 const MAX_COLUMNS = 40;
+// Header texts on two lines that overlap by less than this (in font sizes) only touch: neighbours,
+// not one over the other.
+const TOUCH = 0.2;
 const MAX_HEADER_LINES = 16;
 const MAX_HEADER_CELLS = 200;
 
@@ -245,7 +248,7 @@ function leafCells(
   );
   if (rows.reduce((count, row) => count + row.length, 0) > MAX_HEADER_CELLS) return null;
   const covered = (cell: Cell, lines: readonly Cell[][]) =>
-    lines.some((line) => line.some((other) => overlaps(other, cell)));
+    lines.some((line) => line.some((other) => overlaps(other, cell, TOUCH * cell.fs)));
   const leaves: { cell: Cell; lines: number; lead: boolean }[] = [];
   rows.forEach((row, index) => {
     for (const cell of row) {
@@ -298,5 +301,6 @@ function placeRow(values: readonly Cell[], groups: readonly Group[]): number[] |
   return columns;
 }
 
-const overlaps = (a: Stretch, b: Stretch): boolean =>
-  Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
+/** Whether two stretches overlap, by more than `by` (texts that only touch do not). */
+const overlaps = (a: Stretch, b: Stretch, by = 0): boolean =>
+  Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > by;

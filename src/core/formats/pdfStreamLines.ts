@@ -141,28 +141,43 @@ const MAX_REPEATED_HEADER = 32;
 /**
  * R12.27 A table's header repeated at the top of the next page (a browser repeats a table's `thead`,
  * Word and LibreOffice a header row marked to repeat) is dropped: where a page ends in a data row,
- * the lines before the next page's first data row that repeat, line for line, lines of the header
- * over the table's first rows are not read again. (A page that ends in a block's title or header
- * starts a new block, whose header may read like the last one's.)
+ * the lines at the top of the next page, before its first data row, that repeat line for line lines
+ * of the header over the table's first rows are not read again; the first row's label may follow
+ * them on lines of its own. (A page that ends in a block's title or header starts a new block,
+ * whose header may read like the last one's.)
  */
 export function dropRepeatedHeaders(pages: Line[][]): void {
   let header: string[] = [];
-  let pending: string[] = [];
+  let pending: Line[] = [];
+  // Where the text before the values of the block's rows ends; -∞ before its first row.
+  let labelRight = -Infinity;
   let running = false;
   for (const lines of pages) {
     let lead = 0;
     while (lead < lines.length && isHeaderLine(lines[lead] as Line)) lead++;
     const repeated = lines.slice(0, lead).map(lineKey);
-    if (running && lead > 0 && lead < lines.length && isDataRow(lines[lead] as Line))
-      if (contains(header, repeated)) lines.splice(0, lead);
+    // The repeated header may be followed by the first row's label, on lines of its own.
+    let copy = running && lead < lines.length ? lead : 0;
+    while (copy > 0 && !contains(header, repeated.slice(0, copy))) copy--;
+    lines.splice(0, copy);
     for (const line of lines) {
       if (isDataRow(line)) {
-        if (pending.length > 0) header = pending;
+        // Lines before a block's first row, or over the numbers after its rows, are a header; a
+        // label's lines before its numbers are not.
+        if (pending.some((other) => other.cells.some((cell) => cell.x0 >= labelRight))) {
+          header = pending.map(lineKey);
+          labelRight = -Infinity;
+        }
+        for (const cell of line.cells.slice(0, valueStart(line)))
+          labelRight = Math.max(labelRight, cell.x1);
         pending = [];
       } else if (isHeaderLine(line)) {
-        pending.push(lineKey(line));
+        pending.push(line);
         if (pending.length > MAX_REPEATED_HEADER) pending.shift();
-      } else pending = [];
+      } else {
+        pending = [];
+        labelRight = -Infinity;
+      }
     }
     const last = lines[lines.length - 1];
     running = last !== undefined && isDataRow(last);
