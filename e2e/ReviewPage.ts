@@ -186,6 +186,20 @@ export class ReviewPage {
     return this.page.locator(`[data-cell="${table}/${row}/${column}"]`);
   }
 
+  /**
+   * Opens each cell's tab and expects its value (cells keyed `table/row/column`), and its confidence
+   * where one is given.
+   */
+  async expectCells(cells: Readonly<Record<string, string>>, confidence?: 'high'): Promise<void> {
+    for (const [address, value] of Object.entries(cells)) {
+      const [table, row, column] = address.split('/') as [TableId, string, string];
+      await this.openTable(table);
+      const cell = this.cell(table, row, column);
+      await expect(cell).toHaveText(new RegExp(`^\\s*${value}\\s*$`));
+      if (confidence) await expect(cell).toHaveAttribute('data-confidence', confidence);
+    }
+  }
+
   selectedCells(): Locator {
     return this.page.locator('[data-cell][aria-selected="true"]');
   }

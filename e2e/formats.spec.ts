@@ -51,15 +51,7 @@ test('a report in each format, dropped together, reads into the right tables', a
     await review.expectStatus(name, 'ready');
     await review.selectReport(name);
     for (const part of header) await expect(review.header()).toContainText(part);
-    for (const [address, value] of Object.entries(cells)) {
-      const [table, row, column] = address.split('/') as [
-        'requests' | 'active' | 'appeals',
-        string,
-        string,
-      ];
-      await review.openTable(table);
-      await expect(review.cell(table, row, column)).toHaveText(new RegExp(`^\\s*${value}\\s*$`));
-    }
+    await review.expectCells(cells);
   }
 });
 

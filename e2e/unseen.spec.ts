@@ -41,17 +41,7 @@ test('a page printed to PDF and traditional-character copies read into the right
     await review.expectStatus(file.name, 'ready');
     await review.selectReport(file.name);
     for (const part of header) await expect(review.header()).toContainText(part);
-    for (const [address, value] of Object.entries(cells)) {
-      const [table, row, column] = address.split('/') as [
-        'requests' | 'active' | 'appeals',
-        string,
-        string,
-      ];
-      await review.openTable(table);
-      const cell = review.cell(table, row, column);
-      await expect(cell).toHaveText(new RegExp(`^\\s*${value}\\s*$`));
-      await expect(cell).toHaveAttribute('data-confidence', 'high');
-    }
+    await review.expectCells(cells, 'high');
   }
 });
 
