@@ -29,6 +29,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-*',
       'node_modules',
       'test-results',
       'playwright-report',
