@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, looksBinary } from './decode';
 import { findRepeat } from './duplicate';
-import { sniffFormat } from './report';
+import { parseReport, sniffFormat } from './report';
 import { digestHex, sha256Hex } from './sha256';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -53,6 +53,101 @@ describe('decodeBytes', () => {
     expect(looksBinary(png, decodeBytes(png).text)).toBe(true);
     const text = utf8('二、主动公开政府信息情况\n规章 |\n0 |\n');
     expect(looksBinary(text, decodeBytes(text).text)).toBe(false);
+  });
+});
+
+const SEED = readFileSync(new URL('./fixtures/seeds/000_5cc7f11a5c206d15.txt', import.meta.url));
+const utf16le = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
+const utf16be = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le').swap16());
+// Random bytes from a fixed seed, so that a failure can be replayed.
+function noise(length: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    bytes[i] = state >>> 24;
+  }
+  return bytes;
+}
+const codes = (issues: readonly { code: string }[]) => issues.map((issue) => issue.code);
+
+describe('UTF-16 and stray bytes', () => {
+  it('R1.7 a report in UTF-16 with a BOM, either byte order, reads as the UTF-8 one does', async () => {
+    const expected = await parseReport(SEED, 'seed.txt');
+    if (!expected.ok) throw new Error('the seed parses');
+    const text = SEED.toString('utf8');
+    for (const [bytes, encoding] of [
+      [new Uint8Array([0xff, 0xfe, ...utf16le(text)]), 'utf-16le'],
+      [new Uint8Array([0xfe, 0xff, ...utf16be(text)]), 'utf-16be'],
+    ] as const) {
+      const result = await parseReport(bytes, 'seed.txt');
+      if (!result.ok) throw new Error(`${encoding}: ${result.error.code}`);
+      expect(result.report.source.encoding).toBe(encoding);
+      expect(result.report.tables).toEqual(expected.report.tables);
+      expect(result.report.issues).toEqual(expected.report.issues);
+    }
+  });
+
+  it('R1.7 UTF-16 without a BOM is read when its zero bytes leave no doubt', () => {
+    const text = '一、总体情况\n规章 | 0 | 1 |\n一二三 一 2021年\n'.repeat(4);
+    expect(decodeBytes(utf16le(text))).toEqual({ text, encoding: 'utf-16le', issues: [] });
+    expect(decodeBytes(utf16be(text))).toEqual({ text, encoding: 'utf-16be', issues: [] });
+    expect(looksBinary(utf16le(text), text)).toBe(false);
+    // A few characters leave no pattern to go by: not guessed.
+    expect(decodeBytes(utf16le('政府信息公开 2021')).encoding).not.toMatch(/utf-16/);
+  });
+
+  it('R1.7 binaries stay binary: zeros on both sides of the pairs, NUL code units, noise after a BOM', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    const zeroed = noise(4096, 7).map((byte, i) => (i % 5 === 0 ? 0 : byte));
+    const halfZero = noise(4096, 11).map((byte, i) => (i % 2 === 1 && i % 6 !== 1 ? 0 : byte));
+    const afterBom = new Uint8Array([0xff, 0xfe, ...noise(4096, 3)]);
+    const controls = new Uint8Array([
+      0xff,
+      0xfe,
+      ...Array.from({ length: 400 }, (_, i) => [i % 20, 0]).flat(),
+    ]);
+    for (const bytes of [png, zeroed, halfZero, afterBom, controls]) {
+      expect(looksBinary(bytes, decodeBytes(bytes).text)).toBe(true);
+    }
+  });
+
+  it('R1.8 a few invalid bytes in UTF-8 are replaced and reported, not read as GB18030', async () => {
+    const bytes = new Uint8Array(SEED);
+    const at = SEED.indexOf('主动公开');
+    bytes[at] = 0xff;
+    const decoded = decodeBytes(bytes);
+    expect(decoded.encoding).toBe('utf-8');
+    // One byte of 主 gone: its lead and two continuation bytes are each a replacement.
+    const around = [SEED.subarray(0, at), SEED.subarray(at + 3)].map((part) => part.toString());
+    expect(decoded.text).toBe(around.join('\ufffd\ufffd\ufffd'));
+    expect(decoded.issues).toEqual([
+      expect.objectContaining({ code: 'decode-replaced', severity: 'warning', span: null }),
+    ]);
+    expect(decoded.issues[0]?.message).toContain('3 处无效字节');
+    const result = await parseReport(bytes, 'seed.txt');
+    expect(result.ok && codes(result.report.issues)).toContain('decode-replaced');
+    // A U+FFFD printed in the file is text: nothing was replaced.
+    expect(decodeBytes(utf8('政府\ufffd信息'))).toMatchObject({ encoding: 'utf-8', issues: [] });
+  });
+
+  it('R1.8 more invalid bytes than one in a thousand, or too few valid characters around them, is another encoding', () => {
+    // GB18030 text has invalid UTF-8 every few characters.
+    const gb = new Uint8Array(Array.from({ length: 100 }, () => [...GB]).flat());
+    expect(decodeBytes(gb)).toMatchObject({ encoding: 'gb18030' });
+    // One GBK character in ASCII: no UTF-8 around it to vouch for the file.
+    const ascii = new Uint8Array([...utf8('Annual report 2021 '.repeat(20)), 0xd5, 0xfe]);
+    expect(decodeBytes(ascii)).toMatchObject({ encoding: 'gb18030' });
+    const damaged = new Uint8Array(SEED);
+    for (let at = 100; at < damaged.length; at += 500) damaged[at] = 0xff;
+    expect(decodeBytes(damaged).encoding).toBe('gb18030');
+  });
+
+  it('R1.8 replaced characters after a BOM are reported too', () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...utf16le('规章'), 0x00, 0xd8, ...utf16le('件')]);
+    const decoded = decodeBytes(bytes);
+    expect(decoded.text).toBe('规章\ufffd件');
+    expect(codes(decoded.issues)).toEqual(['decode-replaced']);
   });
 });
 
