@@ -17,7 +17,7 @@ const NUMBER =
 const readings = new Map<string, CellText>();
 const MAX_READINGS = 4096;
 
-/** Reads one table cell's text (SPEC R4). Blank is never zero; zero is never blank. */
+/** Reads one table cell's text (SPEC R4). Blank is never zero; zero is never blank; no number is lossy. */
 export function parseCellText(raw: string): CellText {
   const known = readings.get(raw);
   if (known) return { ...known };
@@ -34,6 +34,29 @@ function readCellText(raw: string): CellText {
   const match = NUMBER.exec(folded);
   if (!match) return { value: null, raw, kind: 'text' };
   const [, sign = '', whole = '', fraction = ''] = match;
-  const value = Number(`${sign === '-' ? '-' : ''}${whole.replace(/,/g, '')}${fraction}`);
-  return { value: Object.is(value, -0) ? 0 : value, raw, kind: 'number' };
+  const value = exactNumber(`${sign === '-' ? '-' : ''}${whole.replace(/,/g, '')}${fraction}`);
+  if (value === null) return { value: null, raw, kind: 'text' };
+  return { value, raw, kind: 'number' };
+}
+
+// A double holds any decimal of 15 significant digits exactly (DBL_DIG), and integers up to 2^53 − 1.
+const MAX_DECIMAL_DIGITS = 15;
+
+/**
+ * The number a decimal numeral (`-12`, `3.50`) writes, or null when a double cannot hold it exactly:
+ * an integer beyond Number.isSafeInteger, a decimal of more than 15 significant digits. A lossy
+ * number (`99999999999999999999` as 1e20, 400 digits as Infinity) is never a reading (SPEC R4.6).
+ */
+export function exactNumber(numeral: string): number | null {
+  const value = Number(numeral);
+  if (!Number.isFinite(value)) return null;
+  const [whole = '', fraction = ''] = numeral.replace(/^[+-]/, '').split('.');
+  if (fraction.replace(/0+$/, '') === '') {
+    if (!Number.isSafeInteger(value)) return null;
+  } else if (
+    `${whole}${fraction}`.replace(/^0+/, '').replace(/0+$/, '').length > MAX_DECIMAL_DIGITS
+  ) {
+    return null;
+  }
+  return Object.is(value, -0) ? 0 : value;
 }

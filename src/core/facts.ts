@@ -1,3 +1,4 @@
+import { exactNumber } from './cells';
 import type { Fact, Span } from './types';
 
 // Figures stated in sentences (SPEC R8). Reports phrase the same figure many ways; each pattern below
@@ -277,9 +278,11 @@ function groupSpan(m: RegExpExecArray, name: string): Span {
   return span;
 }
 
-function parseQuantity(raw: string): number {
-  if (/^[0-9０-９]/.test(raw)) return Number(raw.normalize('NFKC').replace(/,/g, ''));
-  return parseChineseNumber(raw);
+// A figure no double holds exactly has no value: the fact is kept, and T1 leaves it out (SPEC R4.6).
+function parseQuantity(raw: string): number | null {
+  if (/^[0-9０-９]/.test(raw)) return exactNumber(raw.normalize('NFKC').replace(/,/g, ''));
+  const value = parseChineseNumber(raw);
+  return Number.isSafeInteger(value) ? value : null;
 }
 
 const CN_DIGITS: Record<string, number> = {
