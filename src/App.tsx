@@ -1,5 +1,7 @@
 import { DropZone } from './components/DropZone';
 import { EmptyState } from './components/EmptyState';
+import { PaneErrorBoundary } from './components/PaneErrorBoundary';
+import { ReportPaneBoundary } from './components/ReportPaneBoundary';
 import { ReportQueue } from './components/ReportQueue';
 import { ReportView } from './components/ReportView';
 import { TopBar } from './components/TopBar';
@@ -15,16 +17,22 @@ export function App() {
   useUnsavedWarning();
   return (
     <div className="app">
-      <TopBar />
+      <PaneErrorBoundary failed={t.paneError.topBar}>
+        <TopBar />
+      </PaneErrorBoundary>
       <div className="workspace">
-        <ReportQueue />
+        <PaneErrorBoundary failed={t.paneError.queue}>
+          <ReportQueue />
+        </PaneErrorBoundary>
         <main className="main">
           {loading ? (
             <p className="placeholder muted">{t.restoring}</p>
           ) : empty ? (
             <EmptyState />
           ) : (
-            <ReportView />
+            <ReportPaneBoundary>
+              <ReportView />
+            </ReportPaneBoundary>
           )}
         </main>
       </div>

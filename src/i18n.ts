@@ -169,6 +169,16 @@ export const t = {
   tablesLabel: '统计表与问题',
   noTables: '未找到统计表：见“文中数字”。',
 
+  rowsCut: (rows: number, shown: number) => `表中有 ${rows} 行，仅显示前 ${shown} 行`,
+  columnsCut: (columns: number, shown: number) => `表中有 ${columns} 列，仅显示前 ${shown} 列`,
+  paneError: {
+    report: (message: string) => `此报告无法显示：${message}`,
+    queue: (message: string) => `队列无法显示：${message}`,
+    topBar: (message: string) => `工具栏无法显示：${message}`,
+    remove: '移除此报告',
+    retry: '重试',
+  },
+
   legend: '图例',
   legendSelected: '选中',
   legendCorrected: '已修改',

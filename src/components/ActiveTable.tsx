@@ -13,7 +13,7 @@ export function ActiveTable({ table, failing, outlined }: TableViewProps) {
       gridMap(table.id, b.rows, leavesOf(flatColumns(b.columns)), rowsByKey),
     );
   }, [blocks, table.id, table.rows]);
-  const width = Math.max(1, ...blocks.map((b) => b.columns.length));
+  const width = blocks.reduce((most, b) => Math.max(most, b.columns.length), 1);
 
   return (
     <DataGrid table={table.id} map={map} label={table.title} className="grid-active">

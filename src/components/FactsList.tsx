@@ -1,6 +1,7 @@
 import type { Report } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
+import { own } from './own';
 
 interface Props {
   report: Report;
@@ -36,7 +37,7 @@ export function FactsList({ report }: Props) {
             >
               <th scope="row">
                 <button type="button" className="link" aria-current={selected || undefined}>
-                  {t.facts.names[fact.key] ?? fact.key}
+                  {own(t.facts.names, fact.key) ?? fact.key}
                 </button>
               </th>
               <td className="num">

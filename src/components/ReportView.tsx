@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { ReportHeader } from './ReportHeader';
+import { ReportPaneBoundary } from './ReportPaneBoundary';
 import { SourceView } from './SourceView';
 import { TableTabs } from './TableTabs';
 
@@ -23,12 +24,18 @@ export function ReportView() {
   }
   return (
     <div className="report">
-      <ReportHeader report={report} />
+      <ReportPaneBoundary>
+        <ReportHeader report={report} />
+      </ReportPaneBoundary>
       {entry.status === 'error' && entry.error && <p className="report-error">{entry.error}</p>}
       {/* Keyed by file, so that another report starts at the top of its text. */}
       <div className="report-split" key={entry.id}>
-        <SourceView report={report} />
-        <TableTabs report={report} />
+        <ReportPaneBoundary>
+          <SourceView report={report} />
+        </ReportPaneBoundary>
+        <ReportPaneBoundary>
+          <TableTabs report={report} />
+        </ReportPaneBoundary>
       </div>
     </div>
   );

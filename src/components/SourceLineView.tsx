@@ -1,8 +1,12 @@
-import { memo } from 'react';
+import { memo, type Ref } from 'react';
 import type { SourceLine } from './sourceLines';
 import { spanKey } from './sourceLines';
 
 interface Props {
+  /** The list measures each drawn line, for lines that wrap. */
+  ref: Ref<HTMLDivElement>;
+  /** The line's place in the list, which the list reads back when it measures it. */
+  index: number;
   line: SourceLine;
   /** The selected span's key when it touches this line, so only those lines re-render. */
   selected: string | null;
@@ -11,10 +15,21 @@ interface Props {
 }
 
 /** One numbered line of the source; the places cells and facts came from are marks. */
-export const SourceLineView = memo(function SourceLineView({ line, selected, outlined }: Props) {
+export const SourceLineView = memo(function SourceLineView({
+  ref,
+  index,
+  line,
+  selected,
+  outlined,
+}: Props) {
   const inCheck = outlined === null ? null : new Set(outlined.split(','));
   return (
-    <div className={selected === null ? 'src-line' : 'src-line is-focus'} data-line={line.number}>
+    <div
+      ref={ref}
+      className={selected === null ? 'src-line' : 'src-line is-focus'}
+      data-index={index}
+      data-line={line.number}
+    >
       <span className="src-ln" aria-hidden="true">
         {line.number}
       </span>

@@ -1,3 +1,4 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import type { Report } from '../core';
 import { t } from '../i18n';
@@ -6,6 +7,7 @@ import { outlineOf } from './cellKeys';
 import { SourceLineView } from './SourceLineView';
 import {
   collectMarks,
+  lineIndexAt,
   lineKeys,
   outlineSpanKeys,
   parseSpanKey,
@@ -17,13 +19,26 @@ interface Props {
   report: Report;
 }
 
+/** One unwrapped line: 12.5 px type at line-height 1.6 (styles.css). Wrapped lines are measured. */
+const LINE_HEIGHT = 20;
+/**
+ * Lines drawn beyond the screen on either side: enough that a cell's number a screen or two away
+ * is already in the page (clicking a cell nearby scrolls the page, not the list), few enough that
+ * a text of 200,000 lines costs the page a few hundred.
+ */
+const OVERSCAN = 100;
+
 function isVisibleIn(element: Element, container: Element): boolean {
   const box = element.getBoundingClientRect();
   const frame = container.getBoundingClientRect();
   return box.top >= frame.top && box.bottom <= frame.bottom;
 }
 
-/** The report's text with line numbers; clicking a marked number selects its cell or fact. */
+/**
+ * The report's text with line numbers; clicking a marked number selects its cell or fact. Only the
+ * lines on screen (and OVERSCAN around them) are in the page, so a long text costs memory in
+ * proportion to the screen; the browser's find-in-page sees only those.
+ */
 export function SourceView({ report }: Props) {
   const selectedSpan = useReviewStore((s) => s.selectedSpan);
   const selectedCheck = useReviewStore((s) => s.selectedCheck);
@@ -37,6 +52,16 @@ export function SourceView({ report }: Props) {
   const text = report.text;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- marksKey stands for marks
   const lines = useMemo(() => splitLines(text, marks), [text, marksKey]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the list is redrawn from its items on every render, never memoised
+  const virtualizer = useVirtualizer({
+    count: text === '' ? 0 : lines.length,
+    getScrollElement: () => container.current,
+    estimateSize: () => LINE_HEIGHT,
+    overscan: OVERSCAN,
+    paddingStart: 4,
+    paddingEnd: 40,
+  });
 
   const selectedKey = selectedSpan ? spanKey(selectedSpan) : null;
   // The other cells of the selected check (or suggestion) are outlined in the source, as they are
@@ -52,7 +77,13 @@ export function SourceView({ report }: Props) {
     const target =
       frame.querySelector(`mark[data-span="${spanKey(selectedSpan)}"]`) ??
       frame.querySelector('.src-line.is-focus');
-    if (target && !isVisibleIn(target, frame)) target.scrollIntoView({ block: 'center' });
+    if (target) {
+      if (!isVisibleIn(target, frame)) target.scrollIntoView({ block: 'center' });
+      return;
+    }
+    // The place is not drawn yet: the list brings its line in, which draws it.
+    virtualizer.scrollToIndex(lineIndexAt(lines, selectedSpan[0]), { align: 'center' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new selection scrolls
   }, [selectedSpan]);
 
   function onClick(event: MouseEvent<HTMLDivElement>) {
@@ -61,6 +92,7 @@ export function SourceView({ report }: Props) {
     if (span) selectSourceSpan(span);
   }
 
+  const items = virtualizer.getVirtualItems();
   return (
     <section className="source" aria-label={t.source}>
       <h2 className="pane-title">{t.source}</h2>
@@ -68,18 +100,31 @@ export function SourceView({ report }: Props) {
         {text === '' ? (
           <p className="muted">{t.sourceEmpty}</p>
         ) : (
-          lines.map((line) => (
-            <SourceLineView
-              key={line.number}
-              line={line}
-              selected={
-                selectedSpan && selectedSpan[0] <= line.end && selectedSpan[1] >= line.start
-                  ? selectedKey
-                  : null
-              }
-              outlined={lineKeys(line, outlined)}
-            />
-          ))
+          <div className="source-lines" style={{ height: virtualizer.getTotalSize() }}>
+            <div
+              className="source-window"
+              style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}
+            >
+              {items.map((item) => {
+                const line = lines[item.index];
+                if (!line) return null;
+                return (
+                  <SourceLineView
+                    key={line.number}
+                    ref={virtualizer.measureElement}
+                    index={item.index}
+                    line={line}
+                    selected={
+                      selectedSpan && selectedSpan[0] <= line.end && selectedSpan[1] >= line.start
+                        ? selectedKey
+                        : null
+                    }
+                    outlined={lineKeys(line, outlined)}
+                  />
+                );
+              })}
+            </div>
+          </div>
         )}
       </div>
     </section>

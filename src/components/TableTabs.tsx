@@ -4,30 +4,20 @@ import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { summarize } from '../store/queue';
 import { FACTS_TAB, ISSUES_TAB, tabOrder, type TabId } from '../store/tabs';
-import { ActiveTable } from './ActiveTable';
-import { AppealsTable } from './AppealsTable';
 import { cellKey, failingCells, outlineOf } from './cellKeys';
 import { CheckBar } from './CheckBar';
 import { FactsList } from './FactsList';
 import { IssuesList } from './IssuesList';
+import { own } from './own';
 import { Legend } from './Legend';
-import { PlainTable } from './PlainTable';
-import { RequestsTable } from './RequestsTable';
-import type { TableViewProps } from './tableProps';
+import { TableView } from './TableView';
 
 interface Props {
   report: Report;
 }
 
-const VIEWS: Record<string, (props: TableViewProps) => React.ReactNode> = {
-  active: ActiveTable,
-  requests: RequestsTable,
-  appeals: AppealsTable,
-};
-
 function tabLabel(report: Report, tab: TabId): string {
-  const known = (t.tabs as Record<string, string>)[tab];
-  return known ?? report.tables.find((x) => x.id === tab)?.title ?? tab;
+  return own<string>(t.tabs, tab) ?? report.tables.find((x) => x.id === tab)?.title ?? tab;
 }
 
 /** 表二 | 表三 | 表四 | 文中数字 | 问题, and the selected one below. */
@@ -48,7 +38,6 @@ export function TableTabs({ report }: Props) {
     summarize(report).openFailing + report.issues.filter((i) => i.severity !== 'info').length;
 
   const table = report.tables.find((x) => x.id === current);
-  const View = table ? (VIEWS[table.id] ?? PlainTable) : null;
 
   return (
     <section className="tables" aria-label={t.tablesLabel}>
@@ -78,8 +67,8 @@ export function TableTabs({ report }: Props) {
         {table && <Legend />}
       </div>
       <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${current}`} className="tab-panel">
-        {table && View ? (
-          <View table={table} failing={failing} outlined={outlined} />
+        {table ? (
+          <TableView table={table} failing={failing} outlined={outlined} />
         ) : current === ISSUES_TAB ? (
           <IssuesList report={report} />
         ) : (

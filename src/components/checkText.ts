@@ -8,6 +8,7 @@ import {
 } from '../core';
 import { t } from '../i18n';
 import { suggestionsOf } from '../store/suggestions';
+import { own } from './own';
 import { rowName } from './tableLayouts';
 
 export interface CheckText {
@@ -38,12 +39,12 @@ function lookup(report: Report, ref: CellRef) {
     table,
     row,
     column: table?.columns.find((c) => c.key === ref.column),
-    cell: row?.cells[ref.column],
+    cell: row && own(row.cells, ref.column),
   };
 }
 
 function tableName(id: string, title: string | undefined): string {
-  return (t.tabs as Record<string, string>)[id] ?? title ?? id;
+  return own<string>(t.tabs, id) ?? title ?? id;
 }
 
 function allSame<T>(values: T[]): boolean {
@@ -108,7 +109,7 @@ function tableNames(report: Report, refs: readonly CellRef[]): string[] {
 function describeTextCheck(check: Check, fact: TextFact, report: Report): CheckText {
   const tables = tableNames(report, check.right);
   const target =
-    t.issues.factTargets[fact.key] ??
+    own(t.issues.factTargets, fact.key) ??
     check.right.map((ref) => lookup(report, ref).row?.label ?? ref.row).join(' + ');
   const values = check.right.map((ref) => operand(report, ref));
   const table =

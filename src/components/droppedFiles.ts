@@ -13,7 +13,8 @@ async function filesIn(entry: FileSystemEntry): Promise<File[]> {
   const files: File[] = [];
   // readEntries hands out a directory in batches, until an empty one.
   for (let batch = await readBatch(reader); batch.length > 0; batch = await readBatch(reader)) {
-    for (const child of batch) files.push(...(await filesIn(child)));
+    // Not push(...files): spread arguments overflow the stack on a folder of a hundred thousand.
+    for (const child of batch) for (const file of await filesIn(child)) files.push(file);
   }
   return files;
 }

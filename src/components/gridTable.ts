@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { Cell, Row } from '../core';
+import { own } from './own';
 import type { HeaderNode, LeafColumn } from './tableLayouts';
 
 export const gridFeatures = tableFeatures({ columnMeta: metaHelper<{ leaf?: LeafColumn }>() });
@@ -27,7 +28,7 @@ function toColumnDefs(nodes: HeaderNode[]): ColumnDef<GridFeatures, Row, unknown
     const { leaf } = node;
     // A printed row that shows several data rows (表四) holds their cells under the leaf's id.
     const key = leaf.row === null ? leaf.column : leaf.id;
-    return helper.accessor((row): Cell | undefined => row.cells[key], {
+    return helper.accessor((row): Cell | undefined => own(row.cells, key), {
       id: leaf.id,
       header: leaf.label,
       meta: { leaf },

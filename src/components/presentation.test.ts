@@ -4,7 +4,7 @@ import { emptyReport } from '../core/fixtures/reports';
 import { queueBadges, statusLine } from './checkStatus';
 import { describeCheck, factWords } from './checkText';
 import { exportFileName } from './download';
-import { collectMarks, parseSpanKey, spanKey, splitLines } from './sourceLines';
+import { collectMarks, lineIndexAt, parseSpanKey, spanKey, splitLines } from './sourceLines';
 
 const ref = (row: string, column: string) => ({ table: 'requests', row, column });
 
@@ -99,6 +99,25 @@ describe('checks as arithmetic', () => {
     };
     const report = requests({ newReceived: 3, totalProcessed: 2 });
     expect(describeCheck(check, report).equation).toBe('一 + 二 = 3 + 空 = ? ? (七) = 2');
+  });
+});
+
+describe('keys from an imported file', () => {
+  it('reads a column named toString as a missing cell, not as a function', () => {
+    const report = requests({ newReceived: 3 });
+    const check: Check = {
+      id: 'C9:requests:toString',
+      rule: 'C9',
+      status: 'fail',
+      expected: 3,
+      actual: 0,
+      cells: [],
+      left: [ref('newReceived', 'toString')],
+      right: [ref('constructor', '__proto__')],
+    };
+    expect(describeCheck(check, report).equation).toBe(
+      '一toString = 缺 ≠ constructor__proto__ = 缺',
+    );
   });
 });
 
@@ -336,6 +355,14 @@ describe('source lines', () => {
         ['d', false],
       ],
     ]);
+  });
+
+  it('finds the line that holds a place, its line break included', () => {
+    const lines = splitLines('ab\ncd\n\nef', []);
+    expect([0, 1, 2, 3, 5, 6, 7, 9].map((offset) => lineIndexAt(lines, offset))).toEqual([
+      0, 0, 0, 1, 1, 2, 3, 3,
+    ]);
+    expect(lineIndexAt(splitLines('', []), 0)).toBe(0);
   });
 
   it('writes and reads span keys as start-end', () => {

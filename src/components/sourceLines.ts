@@ -1,5 +1,6 @@
 import type { Report, Span } from '../core';
 import type { Outline } from './cellKeys';
+import { own } from './own';
 
 /** A clickable place in the source: where a cell or a fact came from. */
 export interface SourceMark {
@@ -100,12 +101,24 @@ export function splitLines(text: string, marks: readonly SourceMark[]): SourceLi
   return lines;
 }
 
+/** The index of the line that holds `offset` (a line's end, its line break, counts as its own). */
+export function lineIndexAt(lines: readonly SourceLine[], offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if ((lines[middle]?.start ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return Math.max(0, low);
+}
+
 /** The places in the source of the outlined cells and figure, by span key. */
 export function outlineSpanKeys(report: Report, outline: Outline): ReadonlySet<string> {
   const keys = new Set<string>();
   for (const ref of outline.cells) {
-    const span = report.tables.find((t) => t.id === ref.table)?.rows.find((r) => r.key === ref.row)
-      ?.cells[ref.column]?.span;
+    const row = report.tables.find((t) => t.id === ref.table)?.rows.find((r) => r.key === ref.row);
+    const span = row && own(row.cells, ref.column)?.span;
     if (span) keys.add(spanKey(span));
   }
   if (outline.fact) keys.add(spanKey(outline.fact));

@@ -11,6 +11,9 @@ import {
   printedRow,
   requestsRowHeaders,
   rowName,
+  SHOWN_COLUMNS,
+  SHOWN_ROWS,
+  shownPart,
   type HeaderNode,
 } from './tableLayouts';
 
@@ -70,6 +73,40 @@ describe('表二 blocks', () => {
     const extra = { key: 'x.extra', label: '其他事项', cells: { made } };
     const blocks = activeBlocks({ ...base, rows: [...base.rows, extra] });
     expect(blocks.at(-1)).toMatchObject({ caption: '其他事项', rows: [extra] });
+  });
+});
+
+describe('a table too big to lay out', () => {
+  it('is cut to its first rows and columns; a table within bounds is kept as it is', () => {
+    const base = table(y2021, 'active');
+    expect(shownPart(base)).toBe(base);
+    const row = base.rows[0];
+    if (!row) throw new Error('seed 001 has 表二 rows');
+    const rows = Array.from({ length: 150_000 }, (_, i) => ({ ...row, key: `x.${i}` }));
+    const columns = Array.from({ length: 1000 }, (_, i) => ({ key: `c${i}`, label: `${i}` }));
+    const cut = shownPart({ ...base, rows, columns });
+    expect(cut.rows.map((r) => r.key)).toEqual(rows.slice(0, SHOWN_ROWS).map((r) => r.key));
+    expect(cut.columns).toHaveLength(SHOWN_COLUMNS);
+  });
+
+  it('lays out 150,000 rows without spreading them into one call (the stack overflowed)', () => {
+    const base = table(y2021, 'active');
+    const row = base.rows[0];
+    if (!row) throw new Error('seed 001 has 表二 rows');
+    const rows = Array.from({ length: 150_000 }, (_, i) => ({ ...row, key: `x.${i}` }));
+    expect(requestsRowHeaders(rows)).toHaveLength(150_000);
+  });
+
+  it('gives a column named toString no cell, in a block, a grid and a printed row', () => {
+    const base = table(y2021, 'active');
+    const columns = [...base.columns, { key: 'toString', label: 'toString' }];
+    const blocks = activeBlocks({ ...base, columns });
+    expect(blocks.flatMap((b) => b.columns.map((c) => c.key))).not.toContain('toString');
+    const first = base.rows[0]?.key ?? '';
+    const leaf = { id: 'toString', label: '', row: null, column: 'toString' };
+    const byKey = new Map(base.rows.map((r) => [r.key, r]));
+    expect(gridMap('active', base.rows, [leaf], byKey).flat()).toEqual(base.rows.map(() => null));
+    expect(printedRow([{ ...leaf, id: `${first}/toString`, row: first }], byKey).cells).toEqual({});
   });
 });
 

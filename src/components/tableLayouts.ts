@@ -1,5 +1,6 @@
 import type { CellRef, Row, Table } from '../core';
 import { t } from '../i18n';
+import { own } from './own';
 
 // How the national form prints each table: presentation only, keyed by the schema's row and column
 // keys. The numbers and the row/column labels always come from the Table itself.
@@ -38,6 +39,25 @@ function keyMatches(pattern: string, key: string): boolean {
   return pattern.endsWith('.*') ? key.startsWith(pattern.slice(0, -1)) : pattern === key;
 }
 
+// ── what is laid out ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * The most rows and columns a table lays out. The national tables have about thirty rows and ten
+ * columns; an imported file may hold 150,000 rows, which as a table would freeze the page.
+ */
+export const SHOWN_ROWS = 500;
+export const SHOWN_COLUMNS = 100;
+
+/** The table, cut to its first SHOWN_ROWS rows and SHOWN_COLUMNS columns. */
+export function shownPart(table: Table): Table {
+  if (table.rows.length <= SHOWN_ROWS && table.columns.length <= SHOWN_COLUMNS) return table;
+  return {
+    ...table,
+    rows: table.rows.slice(0, SHOWN_ROWS),
+    columns: table.columns.slice(0, SHOWN_COLUMNS),
+  };
+}
+
 // ── 表二 active ────────────────────────────────────────────────────────────────────────────────
 
 export interface ActiveBlock {
@@ -64,7 +84,7 @@ export function activeBlocks(table: Table): ActiveBlock[] {
     id,
     caption,
     rows,
-    columns: table.columns.filter((c) => rows.some((r) => c.key in r.cells)),
+    columns: table.columns.filter((c) => rows.some((r) => Object.hasOwn(r.cells, c.key))),
   });
   const known = ACTIVE_BLOCKS.map((b) =>
     block(
@@ -184,7 +204,8 @@ function ownLabel(path: RowGroup[], label: string): string {
 
 /** How many label columns the row headers of 表三 need: the deepest group path, plus the label. */
 export function requestsLabelColumns(rows: Row[]): number {
-  return Math.max(1, ...rows.map((r) => groupPath(REQUEST_GROUPS, r.key).length + 1));
+  // Not Math.max(...rows): spread arguments overflow the stack on a table of 150,000 rows.
+  return rows.reduce((most, r) => Math.max(most, groupPath(REQUEST_GROUPS, r.key).length + 1), 1);
 }
 
 /**
@@ -243,7 +264,9 @@ export function appealsHeader(table: Table): HeaderNode[] {
     kind: 'group',
     id: row.key,
     label,
-    children: table.columns.filter((c) => c.key in row.cells).map((c) => leaf(c, row.key)),
+    children: table.columns
+      .filter((c) => Object.hasOwn(row.cells, c.key))
+      .map((c) => leaf(c, row.key)),
   });
   const nodes: HeaderNode[] = [];
   const grouped = new Set<string>();
@@ -270,7 +293,8 @@ export function appealsHeader(table: Table): HeaderNode[] {
 export function printedRow(leaves: LeafColumn[], byKey: Map<string, Row>): Row {
   const cells: Row['cells'] = {};
   for (const l of leaves) {
-    const cell = l.row === null ? undefined : byKey.get(l.row)?.cells[l.column];
+    const row = l.row === null ? undefined : byKey.get(l.row);
+    const cell = row && own(row.cells, l.column);
     if (cell) cells[l.id] = cell;
   }
   return { key: 'printed', label: '', cells };
@@ -290,7 +314,8 @@ export function gridMap(
   return rows.map((row) =>
     leaves.map((l) => {
       const rowKey = l.row ?? row.key;
-      return byKey.get(rowKey)?.cells[l.column]
+      const data = byKey.get(rowKey);
+      return data && own(data.cells, l.column)
         ? { table: tableId, row: rowKey, column: l.column }
         : null;
     }),
