@@ -5,6 +5,8 @@ import { applyCellEdit } from '../edits';
 import { parseReport } from '../index';
 import type { Cell, Report } from '../types';
 import { CSV_COLUMNS, inertText, reportsToCsv } from './csv';
+import { serializeReport } from './json';
+import { parseReportJson } from './validate';
 
 const SEED = '001_b7938c474e787140.txt';
 
@@ -105,7 +107,7 @@ describe('reportsToCsv', () => {
     });
   });
 
-  it('neutralises formulas in text fields and leaves numbers alone', async () => {
+  it('R9.7 neutralises formulas in text fields and leaves numbers alone', async () => {
     const rows = readBack(reportsToCsv([await hostile()]));
     expect(rows.map((r) => [r['column'], r['value'], r['raw'], r['kind']])).toEqual([
       ['made', '', "'-", 'na'],
@@ -113,6 +115,51 @@ describe('reportsToCsv', () => {
       ['extra', '', "'+1+2", 'text'],
     ]);
     expect(rows[0]).toMatchObject({ file: "'=cmd.txt", agency: "'@某局", year: '' });
+  });
+
+  it('R9.7 table ids, row and column keys from an imported JSON are inert too', async () => {
+    const report = await hostile();
+    const [table] = report.tables;
+    if (!table) throw new Error('the hostile report has a table');
+    const link = '=HYPERLINK("http://example.com","点此")';
+    const json = serializeReport({
+      ...report,
+      tables: [
+        {
+          ...table,
+          id: link,
+          columns: [...table.columns, { key: '@cmd', label: '@cmd' }],
+          rows: table.rows.map((row) => ({
+            ...row,
+            key: '+SUM(1)',
+            cells: {
+              ...row.cells,
+              '@cmd': row.cells['decisions'] as Cell,
+              '\t=1': row.cells['made'] as Cell,
+            },
+          })),
+        },
+      ],
+    });
+    const imported = parseReportJson(json);
+    if (!imported.ok) throw new Error(imported.error);
+    const rows = readBack(reportsToCsv([imported.report]));
+    expect(rows.map((r) => [r['table'], r['row'], r['column'], r['value']])).toEqual([
+      [`'${link}`, "'+SUM(1)", 'made', ''],
+      [`'${link}`, "'+SUM(1)", 'decisions', '-2'],
+      [`'${link}`, "'+SUM(1)", "'@cmd", '-2'],
+      [`'${link}`, "'+SUM(1)", "'\t=1", ''],
+      [`'${link}`, "'+SUM(1)", 'extra', ''],
+    ]);
+    // A field that starts as a formula would is a plain number, nothing else.
+    for (const field of rows.flatMap((row) => Object.values(row)))
+      if (/^[=+\-@\t\r]/.test(field)) expect(field).toMatch(/^[+-]?\d+(?:\.\d+)?$/);
+  });
+
+  it('R9.7 a negative number stays a number Excel reads: value and raw unquoted', async () => {
+    const csv = reportsToCsv([await hostile()]);
+    expect(csv).toContain(',decisions,-2,-2,number,');
+    expect(csv).toContain(",made,,'-,na,");
   });
 
   it('writes the reports one after another, in the order given', async () => {
@@ -125,7 +172,7 @@ describe('reportsToCsv', () => {
 });
 
 describe('inertText', () => {
-  it('prefixes what a spreadsheet would run, not plain numbers or other text', () => {
+  it('R9.7 prefixes what a spreadsheet would run, not plain numbers or other text', () => {
     expect(['=1+1', '+x', '-', '@SUM(A1)', '\tx', '\rx'].map(inertText)).toEqual([
       "'=1+1",
       "'+x",

@@ -1,6 +1,6 @@
 // The long-form CSV for spreadsheets: one row per cell of every report. Written for Excel, which
 // reads a CSV as the system code page unless it starts with a BOM, and runs a field that starts
-// with = + - @ as a formula.
+// with = + - @ (or a tab or carriage return before one) as a formula.
 import Papa from 'papaparse';
 import type { Cell, Report, Row, Table } from '../types';
 
@@ -47,26 +47,38 @@ function orderedCells(row: Row, table: Table): [string, Cell][] {
   return [...known, ...extra];
 }
 
+// Every text field is made inert, not only the free text: table ids, row and column keys come from
+// an imported JSON as freely as a file name does (SPEC R9.7).
+function inertRow(row: CsvRow): CsvRow {
+  const fields = Object.entries(row).map(([key, field]) => [
+    key,
+    typeof field === 'string' ? inertText(field) : field,
+  ]);
+  return Object.fromEntries(fields) as CsvRow;
+}
+
 function reportRows(report: Report): CsvRow[] {
-  const file = inertText(report.source.name);
-  const agency = inertText(report.meta.agency.value ?? '');
+  const file = report.source.name;
+  const agency = report.meta.agency.value ?? '';
   const year = report.meta.year.value ?? '';
   return report.tables.flatMap((table) =>
     table.rows.flatMap((row) =>
-      orderedCells(row, table).map(([column, cell]) => ({
-        file,
-        agency,
-        year,
-        template: report.meta.template,
-        table: table.id,
-        row: row.key,
-        column,
-        value: cell.value ?? '',
-        raw: inertText(cell.raw),
-        kind: cell.kind,
-        corrected: cell.original !== undefined,
-        confidence: cell.confidence,
-      })),
+      orderedCells(row, table).map(([column, cell]) =>
+        inertRow({
+          file,
+          agency,
+          year,
+          template: report.meta.template,
+          table: table.id,
+          row: row.key,
+          column,
+          value: cell.value ?? '',
+          raw: cell.raw,
+          kind: cell.kind,
+          corrected: cell.original !== undefined,
+          confidence: cell.confidence,
+        }),
+      ),
     ),
   );
 }

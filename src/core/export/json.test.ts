@@ -264,6 +264,28 @@ describe('report@1 export', () => {
     expect(serializeReport(JSON.parse(json) as Report)).toBe(json);
   });
 
+  it('R9.8 a non-finite number is never written as null: serializing it throws', () => {
+    const report = fullReport();
+    for (const bad of [Infinity, -Infinity, NaN]) {
+      const check = report.checks[0];
+      if (!check) throw new Error('the full report has a check');
+      expect(() => serializeReport({ ...report, checks: [{ ...check, expected: bad }] })).toThrow(
+        /cannot hold expected/,
+      );
+      const cells = {
+        cell: {
+          value: bad,
+          raw: '9',
+          kind: 'number' as const,
+          span: null,
+          confidence: 'low' as const,
+        },
+      };
+      const tables = [{ id: 't', title: '', columns: [], rows: [{ key: 'r', label: '', cells }] }];
+      expect(() => serializeReport({ ...report, tables })).toThrow(/cannot hold value/);
+    }
+  });
+
   it('R9.4 parsing the same bytes twice exports the same bytes', async () => {
     const name = seedNames[0] ?? '';
     const [first, second] = await Promise.all([exportSeed(name), exportSeed(name)]);

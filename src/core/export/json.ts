@@ -103,7 +103,10 @@ function sortedKeys(value: unknown): unknown {
   return Object.fromEntries(entries.map(([k, v]) => [k, sortedKeys(v)]));
 }
 
-/** One line of canonical JSON; `serializeReport(JSON.parse(s)) === s` for any `s` it returns. */
+/**
+ * One line of canonical JSON; `serializeReport(JSON.parse(s)) === s` for any `s` it returns. Throws on
+ * a non-finite number (SPEC R9.8), a programmer's error.
+ */
 export function serializeReport(report: Report): string {
   const { source, meta, review } = report;
   const known: Report = {
@@ -137,5 +140,13 @@ export function serializeReport(report: Report): string {
     text: report.text,
   };
   const added = Object.entries(report).filter(([k]) => !Object.hasOwn(known, k));
-  return JSON.stringify({ ...known, ...(sortedKeys(Object.fromEntries(added)) as object) });
+  return JSON.stringify({ ...known, ...(sortedKeys(Object.fromEntries(added)) as object) }, finite);
+}
+
+// JSON.stringify writes NaN and ±Infinity as null, which the schema refuses for a number cell and
+// which would read back as blank: the parser never makes one (SPEC R4.6), so one here is a bug.
+function finite(key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new Error(`report@1 cannot hold ${key} = ${value}`);
+  return value;
 }
