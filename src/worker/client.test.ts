@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseReport, type ParseResult } from '../core';
-import { createParseClient, type WorkerPort } from './client';
+import { createParseClient, PARSE_TIME_LIMIT_MS, type WorkerPort } from './client';
 import type { ParseRequest, ParseResponse } from './protocol';
 
 // A worker that answers with the file's name, so that answers can be matched to files.
@@ -14,6 +14,10 @@ interface FakeOptions {
   failToStart?: boolean;
   /** Dies (after `ready`) when given the file of this name. */
   dieOn?: string;
+  /** Never answers once it starts on the file of this name, nor for any file after it. */
+  hangOn?: string;
+  /** How long each file takes. */
+  msPerFile?: number;
 }
 
 function fakeWorkers(options: FakeOptions = {}) {
@@ -23,6 +27,8 @@ function fakeWorkers(options: FakeOptions = {}) {
     onerror: ((event: ErrorEvent) => void) | null = null;
     terminated = false;
     handled: string[] = [];
+    // Like the real worker: one file at a time, in the order given.
+    waiting: ParseRequest[] = [];
     constructor() {
       setTimeout(() => {
         if (options.failToStart) this.fail();
@@ -37,10 +43,21 @@ function fakeWorkers(options: FakeOptions = {}) {
     }
     postMessage(message: ParseRequest) {
       this.handled.push(message.name);
+      this.waiting.push(message);
+      if (this.waiting.length === 1) this.next();
+    }
+    next() {
+      const message = this.waiting[0];
+      if (!message || message.name === options.hangOn) return;
       setTimeout(() => {
-        if (message.name === options.dieOn) this.fail();
-        else this.emit({ type: 'result', id: message.id, result: answer(message.name) });
-      }, 1);
+        if (message.name === options.dieOn) {
+          this.fail();
+          return;
+        }
+        this.emit({ type: 'result', id: message.id, result: answer(message.name) });
+        this.waiting.shift();
+        this.next();
+      }, options.msPerFile ?? 1);
     }
     terminate() {
       this.terminated = true;
@@ -119,6 +136,139 @@ describe('parse client', () => {
     expect(await client.parse(unreadable, 'gone.txt')).toMatchObject({
       ok: false,
       error: { code: 'read-failed' },
+    });
+  });
+
+  describe('time limit and cancel', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('stops a file that runs over the time limit and hands the others to a new worker', async () => {
+      vi.useFakeTimers();
+      const fake = fakeWorkers({ hangOn: 'slow.txt' });
+      const client = createParseClient({
+        startWorker: fake.startWorker,
+        workers: 1,
+        maxInFlight: 2,
+        timeLimitMs: 5_000,
+      });
+      const names = ['slow.txt', 'b.txt', 'c.txt'];
+      const results = Promise.all(names.map((name) => client.parse(file(name), name)));
+      await vi.advanceTimersByTimeAsync(5_100);
+      expect(await results).toEqual([
+        { ok: false, error: { code: 'timeout', message: '解析超时（超过 5 秒）' } },
+        answer('b.txt'),
+        answer('c.txt'),
+      ]);
+      const [stuck, fresh] = fake.started;
+      expect(stuck?.terminated).toBe(true);
+      // b.txt had been given to the stuck worker: it was handed back, not failed.
+      expect(stuck?.handled).toEqual(['slow.txt', 'b.txt']);
+      expect(fresh?.handled).toEqual(['b.txt', 'c.txt']);
+    });
+
+    it('times each file from when its worker starts on it, not from when it was queued', async () => {
+      vi.useFakeTimers();
+      const fake = fakeWorkers({ msPerFile: 600 });
+      const client = createParseClient({
+        startWorker: fake.startWorker,
+        workers: 1,
+        maxInFlight: 3,
+        timeLimitMs: 1_000,
+      });
+      const names = ['a.txt', 'b.txt', 'c.txt'];
+      const results = Promise.all(names.map((name) => client.parse(file(name), name)));
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(await results).toEqual(names.map(answer));
+      expect(fake.started).toHaveLength(1);
+    });
+
+    it('the default limit is generous but bounded', async () => {
+      vi.useFakeTimers();
+      const fake = fakeWorkers({ hangOn: 'slow.txt' });
+      const client = createParseClient({ startWorker: fake.startWorker, workers: 1 });
+      let result: ParseResult | null = null;
+      void client.parse(file('slow.txt'), 'slow.txt').then((r) => (result = r));
+      await vi.advanceTimersByTimeAsync(PARSE_TIME_LIMIT_MS - 100);
+      expect(result).toBeNull();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'timeout', message: '解析超时（超过 60 秒）' },
+      });
+    });
+
+    it('drops a cancelled file still in the queue, leaving the worker be', async () => {
+      vi.useFakeTimers();
+      const fake = fakeWorkers({ msPerFile: 500 });
+      const client = createParseClient({
+        startWorker: fake.startWorker,
+        workers: 1,
+        maxInFlight: 1,
+      });
+      const cancel = new AbortController();
+      const a = client.parse(file('a.txt'), 'a.txt');
+      const b = client.parse(file('b.txt'), 'b.txt', cancel.signal);
+      await vi.advanceTimersByTimeAsync(100);
+      cancel.abort();
+      expect(await b).toEqual({ ok: false, error: { code: 'cancelled', message: '已取消' } });
+      await vi.advanceTimersByTimeAsync(500);
+      expect(await a).toEqual(answer('a.txt'));
+      expect(fake.started).toHaveLength(1);
+      expect(fake.started[0]?.handled).toEqual(['a.txt']);
+      expect(fake.started[0]?.terminated).toBe(false);
+    });
+
+    it('stops the worker on a cancelled file and hands its other files to a new one', async () => {
+      vi.useFakeTimers();
+      const fake = fakeWorkers({ hangOn: 'stuck.txt' });
+      const client = createParseClient({
+        startWorker: fake.startWorker,
+        workers: 1,
+        maxInFlight: 2,
+      });
+      const cancel = new AbortController();
+      const stuck = client.parse(file('stuck.txt'), 'stuck.txt', cancel.signal);
+      const b = client.parse(file('b.txt'), 'b.txt');
+      await vi.advanceTimersByTimeAsync(100);
+      expect(fake.started[0]?.handled).toEqual(['stuck.txt', 'b.txt']);
+      cancel.abort();
+      expect(await stuck).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(await b).toEqual(answer('b.txt'));
+      expect(fake.started[0]?.terminated).toBe(true);
+      expect(fake.started[1]?.handled).toEqual(['b.txt']);
+    });
+
+    it('drops the answer of a cancelled file its worker has not begun', async () => {
+      vi.useFakeTimers();
+      const fake = fakeWorkers({ msPerFile: 500 });
+      const client = createParseClient({
+        startWorker: fake.startWorker,
+        workers: 1,
+        maxInFlight: 2,
+      });
+      const cancel = new AbortController();
+      const a = client.parse(file('a.txt'), 'a.txt');
+      const b = client.parse(file('b.txt'), 'b.txt', cancel.signal);
+      await vi.advanceTimersByTimeAsync(100);
+      cancel.abort();
+      expect(await b).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      const c = client.parse(file('c.txt'), 'c.txt');
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(await a).toEqual(answer('a.txt'));
+      expect(await c).toEqual(answer('c.txt'));
+      expect(fake.started).toHaveLength(1);
+      expect(fake.started[0]?.terminated).toBe(false);
+    });
+
+    it('cancels a file whose signal has aborted already without starting anything', async () => {
+      const fake = fakeWorkers();
+      const client = createParseClient({ startWorker: fake.startWorker, workers: 1 });
+      const result = await client.parse(file('a.txt'), 'a.txt', AbortSignal.abort());
+      expect(result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect(fake.started).toHaveLength(0);
     });
   });
 });

@@ -10,9 +10,26 @@ export interface WorkerPort {
 }
 
 export interface ParseClient {
-  /** Never rejects: a file that cannot be read or parsed resolves to `{ ok: false }`. */
-  parse(file: Blob, name: string): Promise<ParseResult>;
+  /**
+   * Never rejects: a file that cannot be read or parsed resolves to `{ ok: false }`; one whose
+   * parse runs over the time limit, with the code `timeout`; one whose signal aborts first, with
+   * the code `cancelled`.
+   */
+  parse(file: Blob, name: string, signal?: AbortSignal): Promise<ParseResult>;
 }
+
+/** Why the pool stopped a parse, as its result's error code. */
+export type ParseStop = 'timeout' | 'cancelled';
+
+export function isParseStop(code: string): code is ParseStop {
+  return code === 'timeout' || code === 'cancelled';
+}
+
+/**
+ * How long a worker may take over one file. A 13-page PDF takes under a second; a file that takes
+ * this long is one the parser is stuck on, and it would hold up every file queued behind it.
+ */
+export const PARSE_TIME_LIMIT_MS = 60_000;
 
 export interface ParseClientOptions {
   /** Returns null where workers are unavailable; parsing then runs on the main thread. */
@@ -24,6 +41,8 @@ export interface ParseClientOptions {
    * page reads the next file, few enough that 1,000 dropped files are not all in memory at once.
    */
   maxInFlight?: number;
+  /** How long a worker may take over one file before it is stopped; `PARSE_TIME_LIMIT_MS` by default. */
+  timeLimitMs?: number;
 }
 
 interface Job {
@@ -31,6 +50,8 @@ interface Job {
   file: Blob;
   name: string;
   resolve: (result: ParseResult) => void;
+  // Set once the job has its result: a cancelled job may still be listed with its worker.
+  done: boolean;
   // Bumped when a job is handed back to the queue, so that a send still reading its bytes drops out.
   attempt: number;
 }
@@ -38,8 +59,13 @@ interface Job {
 interface Slot {
   port: WorkerPort;
   ready: boolean;
-  // In the order sent: a worker answers in that order, so the first one is the one it is on.
+  /** Jobs whose bytes are still being read, to be posted to this worker. */
+  reading: Set<Job>;
+  // In the order posted: the worker parses one file at a time in that order, so the first one is
+  // the one it is on.
   inFlight: Map<number, Job>;
+  /** The time limit of the job the worker is on. */
+  deadline: { job: Job; timer: ReturnType<typeof setTimeout> } | null;
 }
 
 type ParseFn = (bytes: Uint8Array, name: string) => Promise<ParseResult>;
@@ -58,6 +84,24 @@ const READ_FAILED: ParseResult = {
   ok: false,
   error: { code: 'read-failed', message: '无法读取该文件' },
 };
+
+const CANCELLED: ParseResult = { ok: false, error: { code: 'cancelled', message: '已取消' } };
+
+function timedOut(limitMs: number): ParseResult {
+  return {
+    ok: false,
+    error: { code: 'timeout', message: `解析超时（超过 ${limitMs / 1000} 秒）` },
+  };
+}
+
+function finish(job: Job, result: ParseResult): void {
+  if (job.done) return;
+  job.done = true;
+  job.resolve(result);
+}
+
+const jobOn = (slot: Slot): Job | undefined => slot.inFlight.values().next().value;
+const load = (slot: Slot): number => slot.reading.size + slot.inFlight.size;
 
 async function parseHere(parseReport: ParseFn, job: Job): Promise<ParseResult> {
   let bytes: ArrayBuffer;
@@ -79,11 +123,15 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  * Parses files in a small pool of Web Workers, a few files per worker at a time. If no worker can
  * start (no Worker, a blocked script, a failed module load), parsing falls back to the main thread,
  * one file per task. If a running worker dies, the file it was on gets an error and a fresh worker
- * takes over the rest.
+ * takes over the rest. A worker that takes longer than the time limit over a file, or is on a file
+ * whose parse is cancelled, is stopped the same way: only ending a worker ends a parse. On the main
+ * thread a parse cannot be stopped: the time limit does not apply, and a cancelled file's result
+ * is dropped when it comes.
  */
 export function createParseClient(options: ParseClientOptions = {}): ParseClient {
   const startWorker = options.startWorker ?? startModuleWorker;
   const maxInFlight = options.maxInFlight ?? 2;
+  const timeLimitMs = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
   let poolSize = options.workers ?? spareCores();
   const queue: Job[] = [];
   const slots: Slot[] = [];
@@ -93,16 +141,60 @@ export function createParseClient(options: ParseClientOptions = {}): ParseClient
   let nextId = 1;
 
   function requeue(jobs: Iterable<Job>): void {
-    const back = [...jobs];
+    const back = [...jobs].filter((job) => !job.done);
     for (const job of back) job.attempt += 1;
     queue.unshift(...back);
   }
 
   function drop(slot: Slot): void {
+    if (slot.deadline) clearTimeout(slot.deadline.timer);
+    slot.deadline = null;
     slot.port.terminate();
     slots.splice(slots.indexOf(slot), 1);
-    requeue(slot.inFlight.values());
+    requeue([...slot.inFlight.values(), ...slot.reading]);
     slot.inFlight.clear();
+    slot.reading.clear();
+  }
+
+  /** Ends the worker's parse of the file it is on: that file gets `result`, the others go back. */
+  function stop(slot: Slot, job: Job, result: ParseResult): void {
+    slot.inFlight.delete(job.id);
+    finish(job, result);
+    drop(slot);
+    pump();
+  }
+
+  /** Starts the time limit of the file the worker is on, once that file has changed. */
+  function watch(slot: Slot): void {
+    const current = slot.ready ? jobOn(slot) : undefined;
+    if (slot.deadline?.job === current) return;
+    if (slot.deadline) clearTimeout(slot.deadline.timer);
+    slot.deadline = current
+      ? {
+          job: current,
+          timer: setTimeout(() => stop(slot, current, timedOut(timeLimitMs)), timeLimitMs),
+        }
+      : null;
+  }
+
+  function cancel(job: Job): void {
+    if (job.done) return;
+    finish(job, CANCELLED);
+    const queued = queue.indexOf(job);
+    if (queued >= 0) {
+      queue.splice(queued, 1);
+      return;
+    }
+    const slot = slots.find((s) => s.reading.has(job) || s.inFlight.has(job.id));
+    if (!slot) return;
+    if (slot.reading.delete(job)) {
+      job.attempt += 1;
+      pump();
+    } else if (jobOn(slot) === job) {
+      stop(slot, job, CANCELLED);
+    }
+    // A file the worker has not begun stays listed until its answer comes (and is dropped), so
+    // that the order of answers still tells which file the worker is on.
   }
 
   function fallBackToMainThread(): void {
@@ -121,10 +213,10 @@ export function createParseClient(options: ParseClientOptions = {}): ParseClient
       poolSize = Math.max(1, poolSize - 1);
       drop(slot);
     } else {
-      const culprit = slot.inFlight.values().next().value;
+      const culprit = jobOn(slot);
       if (culprit) {
         slot.inFlight.delete(culprit.id);
-        culprit.resolve(crashResult(new Error('解析进程意外终止')));
+        finish(culprit, crashResult(new Error('解析进程意外终止')));
       }
       drop(slot);
     }
@@ -139,19 +231,27 @@ export function createParseClient(options: ParseClientOptions = {}): ParseClient
       port = null;
     }
     if (!port) return null;
-    const slot: Slot = { port, ready: false, inFlight: new Map() };
+    const slot: Slot = {
+      port,
+      ready: false,
+      reading: new Set(),
+      inFlight: new Map(),
+      deadline: null,
+    };
     port.onmessage = (event) => {
       const message = event.data;
       if (message.type === 'ready') {
         slot.ready = true;
         anyReady = true;
+        watch(slot);
         return;
       }
       const job = slot.inFlight.get(message.id);
       if (job) {
         slot.inFlight.delete(job.id);
-        job.resolve(message.result);
+        finish(job, message.result);
       }
+      watch(slot);
       pump();
     };
     port.onerror = (event) => {
@@ -165,20 +265,23 @@ export function createParseClient(options: ParseClientOptions = {}): ParseClient
 
   async function send(job: Job, slot: Slot): Promise<void> {
     const attempt = job.attempt;
-    slot.inFlight.set(job.id, job);
+    slot.reading.add(job);
     let bytes: ArrayBuffer;
     try {
       bytes = await job.file.arrayBuffer();
     } catch {
       if (job.attempt === attempt) {
-        slot.inFlight.delete(job.id);
-        job.resolve(READ_FAILED);
+        slot.reading.delete(job);
+        finish(job, READ_FAILED);
       }
       pump();
       return;
     }
     if (job.attempt !== attempt || !slots.includes(slot)) return;
+    slot.reading.delete(job);
+    slot.inFlight.set(job.id, job);
     slot.port.postMessage({ type: 'parse', id: job.id, name: job.name, bytes }, [bytes]);
+    watch(slot);
   }
 
   function pump(): void {
@@ -196,7 +299,7 @@ export function createParseClient(options: ParseClientOptions = {}): ParseClient
     }
     while (queue.length > 0) {
       const slot = slots.reduce<Slot | null>(
-        (best, s) => (s.inFlight.size < (best?.inFlight.size ?? maxInFlight) ? s : best),
+        (best, s) => (load(s) < (best ? load(best) : maxInFlight) ? s : best),
         null,
       );
       const job = slot && queue.shift();
@@ -211,20 +314,37 @@ export function createParseClient(options: ParseClientOptions = {}): ParseClient
     try {
       const core = await import('../core');
       for (let job = queue.shift(); job; job = queue.shift()) {
-        job.resolve(await parseHere(core.parseReport, job));
+        finish(job, await parseHere(core.parseReport, job));
         await yieldToPage();
       }
     } catch (error) {
-      for (let job = queue.shift(); job; job = queue.shift()) job.resolve(crashResult(error));
+      for (let job = queue.shift(); job; job = queue.shift()) finish(job, crashResult(error));
     } finally {
       mainRunning = false;
     }
   }
 
   return {
-    parse(file, name) {
+    parse(file, name, signal) {
       return new Promise<ParseResult>((resolve) => {
-        queue.push({ id: nextId++, file, name, resolve, attempt: 0 });
+        if (signal?.aborted) {
+          resolve(CANCELLED);
+          return;
+        }
+        const onAbort = () => cancel(job);
+        const job: Job = {
+          id: nextId++,
+          file,
+          name,
+          resolve: (result) => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(result);
+          },
+          done: false,
+          attempt: 0,
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(job);
         pump();
       });
     },

@@ -10,10 +10,14 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+// One file at a time, in the order given: a PDF's parse awaits, and two interleaved would leave
+// the client unable to tell which file a worker is on (and so which one ran over its time limit).
+let lastParse = Promise.resolve();
+
 scope.addEventListener('message', (event) => {
   const { id, name, bytes } = event.data;
   // Through a promise chain so that a synchronous throw is caught like a rejection.
-  Promise.resolve()
+  lastParse = lastParse
     .then(() => parseReport(new Uint8Array(bytes), name))
     .then(
       (result) => scope.postMessage({ type: 'result', id, result }),
