@@ -693,3 +693,111 @@ describe('many reports', () => {
     expect(store.getState().notice).toBe('没有尚未判定的未通过校验');
   });
 });
+
+describe('cancel, time limit and removal', () => {
+  const cancelled: ParseResult = { ok: false, error: { code: 'cancelled', message: '已取消' } };
+
+  /** Parses every file at once but `slow.txt`, which answers only when its parse is cancelled. */
+  function setupSlow() {
+    const signals: AbortSignal[] = [];
+    return {
+      signals,
+      ...setup(
+        {},
+        {
+          parse: (_file, name, signal) => {
+            if (name !== 'slow.txt') return Promise.resolve({ ok: true, report: report(name) });
+            signals.push(signal);
+            return new Promise((resolve) =>
+              signal.addEventListener('abort', () => resolve(cancelled)),
+            );
+          },
+        },
+      ),
+    };
+  }
+
+  const idOf = (store: ReturnType<typeof setup>['store'], name: string) =>
+    store.getState().order.find((id) => store.getState().entries[id]?.name === name) ?? '';
+
+  it('cancels a file still parsing: its row says 已取消, and it counts as an error', async () => {
+    const { store } = setupSlow();
+    const done = store.getState().addFiles(files('a.txt', 'slow.txt'));
+    const slow = idOf(store, 'slow.txt');
+    store.getState().cancelParse(slow);
+    await done;
+    expect(store.getState().entries[slow]).toMatchObject({
+      status: 'error',
+      stopped: 'cancelled',
+      error: '已取消',
+    });
+    expect(store.getState().progress).toEqual({ done: 0, total: 0 });
+    store.getState().setQueueFilter('error');
+    expect(visibleOrder(store.getState())).toEqual([slow]);
+  });
+
+  it('marks a file stopped at the time limit apart from one that failed', async () => {
+    const { store } = setup({
+      'slow.txt': { ok: false, error: { code: 'timeout', message: '解析超时（超过 60 秒）' } },
+      'b.txt': notAReport,
+    });
+    await store.getState().addFiles(files('slow.txt', 'b.txt'));
+    const [slow, b] = store.getState().order.map((id) => store.getState().entries[id]);
+    expect(slow).toMatchObject({
+      status: 'error',
+      stopped: 'timeout',
+      error: '解析超时（超过 60 秒）',
+    });
+    expect(b?.status).toBe('error');
+    expect(b?.stopped).toBeUndefined();
+    store.getState().setQueueFilter('error');
+    expect(visibleOrder(store.getState())).toHaveLength(2);
+  });
+
+  it('removes a report with its undo steps, selecting the one after it on screen, or before', async () => {
+    const { store } = setup({});
+    await store.getState().addFiles(files('a.txt', 'b.txt', 'c.txt'));
+    const [a, b, c] = store.getState().order;
+    for (const id of [a, b]) {
+      store.getState().selectReport(id ?? '');
+      store.getState().editCell(total, '5');
+    }
+    store.getState().selectReport(b ?? '');
+    store.getState().removeReport(b ?? '');
+    let state = store.getState();
+    expect(state.order).toEqual([a, c]);
+    expect(Object.keys(state.entries)).toEqual([a, c]);
+    expect(state.selectedId).toBe(c);
+    expect(state.history.undo.map((step) => step.reportId)).toEqual([a]);
+    expect(visibleOrder(state)).toEqual([a, c]);
+
+    store.getState().removeReport(c ?? '');
+    expect(store.getState().selectedId).toBe(a);
+    store.getState().removeReport(a ?? '');
+    state = store.getState();
+    expect(state).toMatchObject({ order: [], entries: {}, selectedId: null, activeTab: null });
+    expect(state.history.undo).toEqual([]);
+  });
+
+  it('keeps the selection when another report is removed', async () => {
+    const { store } = setup({});
+    await store.getState().addFiles(files('a.txt', 'b.txt'));
+    const [a, b] = store.getState().order;
+    store.getState().selectReport(b ?? '');
+    store.getState().selectCell(total);
+    store.getState().removeReport(a ?? '');
+    expect(store.getState()).toMatchObject({ order: [b], selectedId: b, selectedCell: total });
+  });
+
+  it('stops the parse of a file removed while it is parsing', async () => {
+    const { store, signals } = setupSlow();
+    const done = store.getState().addFiles(files('slow.txt', 'a.txt'));
+    store.getState().removeReport(idOf(store, 'slow.txt'));
+    expect(signals.map((signal) => signal.aborted)).toEqual([true]);
+    await done;
+    const { order, entries, progress } = store.getState();
+    expect(order.map((id) => entries[id]?.name)).toEqual(['a.txt']);
+    expect(Object.keys(entries)).toEqual(order);
+    expect(progress).toEqual({ done: 0, total: 0 });
+  });
+});

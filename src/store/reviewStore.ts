@@ -11,7 +11,7 @@ import {
 } from '../core';
 import { applyCellEdit, applyVerdict, setReviewStatus, type Judgement } from '../core/edits';
 import { t } from '../i18n';
-import { createParseClient, type ParseClient } from '../worker/client';
+import { createParseClient, isParseStop, type ParseClient, type ParseStop } from '../worker/client';
 import { emptyHistory, forget, record, type History, type Step } from './history';
 import { isReportFile, readReportFile, type ImportItem } from './importing';
 import type { Workspace } from './persistence';
@@ -37,6 +37,8 @@ export interface QueueEntry {
   report: Report | null;
   /** Said on the row beside its status: the file a report was imported from, what it replaced. */
   note: string | null;
+  /** With status `error`: the parse was stopped (over its time limit, or cancelled), not failed. */
+  stopped?: ParseStop;
 }
 
 /** The top bar's 已保存 / 保存中… / 保存失败：reason. */
@@ -119,13 +121,21 @@ export interface ReviewActions {
   selectAdjacentReport(step: 1 | -1): void;
   /** The next (1) or previous (-1) failing check without a verdict, across reports. */
   selectAdjacentProblem(step: 1 | -1): void;
+  /** Stops the parse of a file still parsing: its row then says 已取消. */
+  cancelParse(id: string): void;
+  /**
+   * Takes a report out of the queue (stopping its parse if it is still parsing) with its undo
+   * steps; the report shown next to it on screen is selected in its place.
+   */
+  removeReport(id: string): void;
   clearNotice(): void;
 }
 
 export type ReviewStore = ReviewState & ReviewActions;
 
 export interface ReviewDeps {
-  parse: (file: Blob, name: string) => Promise<ParseResult>;
+  /** Resolves, whatever happens, with the code `cancelled` soon after the signal aborts. */
+  parse: (file: Blob, name: string, signal: AbortSignal) => Promise<ParseResult>;
   fetchSample: () => Promise<File>;
   now: () => string;
   /** How long parse results wait to be applied together. */
@@ -146,7 +156,7 @@ let client: ParseClient | null = null;
 function defaultDeps(): ReviewDeps {
   return {
     // Created on first use, so that importing the store starts no worker.
-    parse: (file, name) => (client ??= createParseClient()).parse(file, name),
+    parse: (file, name, signal) => (client ??= createParseClient()).parse(file, name, signal),
     fetchSample: fetchBundledSample,
     now: () => new Date().toISOString(),
     batchMs: 50,
@@ -155,13 +165,19 @@ function defaultDeps(): ReviewDeps {
 
 function entryFor(entry: QueueEntry, result: ParseResult): QueueEntry {
   if (!result.ok) {
-    return { ...entry, status: 'error', error: result.error.message || t.errors.unknown };
+    const { code, message } = result.error;
+    const failed: QueueEntry = { ...entry, status: 'error', error: message || t.errors.unknown };
+    return isParseStop(code) ? { ...failed, stopped: code } : failed;
   }
   const report = result.report;
   const fatal = report.issues.find((issue) => issue.severity === 'error');
   return fatal
     ? { ...entry, status: 'error', error: fatal.message, report }
     : { ...entry, status: 'ready', error: null, report };
+}
+
+function without<T>(record: Readonly<Record<string, T>>, id: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => key !== id));
 }
 
 function selectedReport(state: ReviewState): Report | null {
@@ -229,6 +245,9 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       return { id: newId(), name, status, error, report: null, note: null };
     }
 
+    /** The files being parsed, by entry id, to stop their parse. */
+    const parsing = new Map<string, AbortController>();
+
     async function addNamed(files: { file: Blob; name: string }[]): Promise<void> {
       if (files.length === 0) return;
       const added = files.map(({ file, name }) => ({ file, entry: newEntry(name, 'parsing') }));
@@ -240,9 +259,13 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       if (first && get().selectedId === null) get().selectReport(first.entry.id);
 
       await Promise.all(
-        added.map(async ({ file, entry }) =>
-          settleLater(entry.id, await deps.parse(file, entry.name)),
-        ),
+        added.map(async ({ file, entry }) => {
+          const parse = new AbortController();
+          parsing.set(entry.id, parse);
+          const result = await deps.parse(file, entry.name, parse.signal);
+          parsing.delete(entry.id);
+          return settleLater(entry.id, result);
+        }),
       );
     }
 
@@ -654,6 +677,37 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       },
 
       clearNotice: () => set({ notice: null }),
+
+      cancelParse: (id) => parsing.get(id)?.abort(),
+
+      removeReport: (id) => {
+        const state = get();
+        if (!(id in state.entries)) return;
+        parsing.get(id)?.abort();
+        const shown = shownIds();
+        const at = shown.indexOf(id);
+        const neighbour = at < 0 ? undefined : (shown[at + 1] ?? shown[at - 1]);
+        set({
+          order: state.order.filter((other) => other !== id),
+          entries: without(state.entries, id),
+          queueSnapshot: without(state.queueSnapshot, id),
+          history: forget(state.history, new Set([id])),
+        });
+        if (state.selectedId !== id) return;
+        if (neighbour !== undefined) {
+          get().selectReport(neighbour);
+          return;
+        }
+        set({
+          selectedId: null,
+          selectedCell: null,
+          selectedSpan: null,
+          activeTab: null,
+          selectedCheck: null,
+          selectedSuggestion: null,
+          editing: null,
+        });
+      },
     };
   };
 }
