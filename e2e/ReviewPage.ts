@@ -143,10 +143,34 @@ export class ReviewPage {
     await this.selectReport(file.name);
   }
 
+  /** The row's own button, which selects its report (beside it: 取消, ×). */
+  queueRowButton(name: string): Locator {
+    return this.queueRow(name).getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) });
+  }
+
   async selectReport(name: string): Promise<void> {
-    const row = this.queueRow(name);
-    await row.getByRole('button').click();
+    await this.queueRowButton(name).click();
     await expect(this.header()).toContainText(name);
+  }
+
+  /** × on the row, answered 移除 in the app's own dialog. */
+  async removeReport(name: string): Promise<void> {
+    await this.queueRow(name)
+      .getByRole('button', { name: `移除 ${name}`, exact: true })
+      .click();
+    const dialog = this.page.getByRole('dialog', { name: '移除此报告？' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: '移除', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.queueRow(name)).toHaveCount(0);
+  }
+
+  /** 取消 on the row of a file still parsing. */
+  async cancelParse(name: string): Promise<void> {
+    await this.queueRow(name)
+      .getByRole('button', { name: `取消解析 ${name}`, exact: true })
+      .click();
+    await expect(this.queueRow(name)).toHaveAttribute('data-stopped', 'cancelled');
   }
 
   // ── the selected report ─────────────────────────────────────────────────────────────────────
@@ -241,6 +265,21 @@ export class ReviewPage {
   /** The marks the UI shows as the current place in the source. */
   selectedSourceMarks(): Locator {
     return this.source().locator('[data-span].is-selected, [data-span][aria-current="true"]');
+  }
+
+  /** The source's lines in the page: only those in view (and a margin) are drawn. */
+  sourceLines(): Locator {
+    return this.source().locator('.src-line');
+  }
+
+  /** A pane that failed to render, in place of it: `此报告无法显示：…`, with 移除此报告 and 重试. */
+  paneErrors(): Locator {
+    return this.page.getByTestId('pane-error');
+  }
+
+  /** The note over a table too big to lay out: `表中有 150000 行，仅显示前 500 行`. */
+  tableCut(): Locator {
+    return this.tabPanel().getByTestId('table-cut');
   }
 
   /** Scrolls every scrollable part of the source pane to its end. */

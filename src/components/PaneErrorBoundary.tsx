@@ -48,7 +48,7 @@ export class PaneErrorBoundary extends Component<Props, State> {
     if (!error) return this.props.children;
     const { failed, onRemove } = this.props;
     return (
-      <div className="pane-error" role="alert">
+      <div className="pane-error" role="alert" data-testid="pane-error">
         <p className="error-text">{failed(messageOf(error))}</p>
         <div className="pane-error-actions">
           {onRemove && (
