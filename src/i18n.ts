@@ -40,6 +40,14 @@ export const t = {
   importReplaced: (file: string) => `已替换队列中的同一报告（导入自 ${file}）`,
   importLine: (file: string, line: number) => `${file} 第 ${line} 行`,
   noProblems: '没有尚未判定的未通过校验',
+  cancelParse: (name: string) => `取消解析 ${name}`,
+  remove: {
+    button: (name: string) => `移除 ${name}`,
+    title: '移除此报告？',
+    body: (name: string) =>
+      `“${name}”及其修改、判定将从队列和本机删除，无法撤销。需要保留的请先导出。`,
+    confirm: '移除',
+  },
 
   review: {
     status: {
@@ -165,6 +173,11 @@ export const t = {
 
   source: '原文',
   sourceEmpty: '（无文字）',
+  sourceSearch: {
+    label: '在原文中查找',
+    placeholder: '查找（Enter 下一处，Shift+Enter 上一处）',
+    none: '无匹配',
+  },
   tabs: { active: '表二', requests: '表三', appeals: '表四', facts: '文中数字', issues: '问题' },
   tablesLabel: '统计表与问题',
   noTables: '未找到统计表：见“文中数字”。',

@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { outlineOf } from './cellKeys';
 import { SourceLineView } from './SourceLineView';
+import { SourceSearch } from './SourceSearch';
 import {
   collectMarks,
   lineIndexAt,
@@ -37,7 +38,7 @@ function isVisibleIn(element: Element, container: Element): boolean {
 /**
  * The report's text with line numbers; clicking a marked number selects its cell or fact. Only the
  * lines on screen (and OVERSCAN around them) are in the page, so a long text costs memory in
- * proportion to the screen; the browser's find-in-page sees only those.
+ * proportion to the screen; the browser's find-in-page sees only those, SourceSearch all.
  */
 export function SourceView({ report }: Props) {
   const selectedSpan = useReviewStore((s) => s.selectedSpan);
@@ -95,7 +96,10 @@ export function SourceView({ report }: Props) {
   const items = virtualizer.getVirtualItems();
   return (
     <section className="source" aria-label={t.source}>
-      <h2 className="pane-title">{t.source}</h2>
+      <div className="pane-title source-title">
+        <h2 className="source-heading">{t.source}</h2>
+        <SourceSearch text={text} />
+      </div>
       <div className="source-text" ref={container} onClick={onClick}>
         {text === '' ? (
           <p className="muted">{t.sourceEmpty}</p>
