@@ -1,78 +1,123 @@
 // npm run --silent parse -- FILE...  →  one report@1 JSON object per line on stdout, in argument order
 // (design.md, "Command line"). Tests, accuracy scoring and batch users read that stream, so nothing
-// else may reach stdout: everything else goes to stderr.
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import type { ParseFailure } from '../src/core/index';
+// else may reach stdout: everything else goes to stderr. The files are parsed in worker threads
+// (parsePool.ts), which never print to stdout.
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { expandInputs, REPORT_EXTENSIONS } from './inputs';
+import { parseAll } from './parsePool';
 
-const USAGE = `usage: npm run --silent parse -- FILE...
-Parses each FILE and prints one report@1 JSON object per line, in the order given; a file that
-cannot be read or parsed gives {"source":{"name":…},"error":{"code":…,"message":…}}.
-Exits 0 when at least one FILE was read, 1 when none was, 2 on bad usage.
+const DEFAULT_TIMEOUT_SECONDS = 60;
+
+const USAGE = `usage: npm run --silent parse -- [-j N|auto] [--timeout SECONDS] INPUT...
+Prints one report@1 JSON object per line for each file, in the order given; a file that cannot be
+read or parsed gives {"source":{"name":…},"error":{"code":…,"message":…}}.
+An INPUT is a file, a directory (every ${REPORT_EXTENSIONS.join(' ')} file under it)
+or a quoted pattern with * ? ** ("reports/**/*.pdf"); the last two are expanded in path order,
+hidden files left out.
+  -j, --jobs N       parse N files at once (default 1; auto: one fewer than the cores)
+  --timeout SECONDS  stop parsing a file after this long; its line has the code timeout
+                     (default ${DEFAULT_TIMEOUT_SECONDS})
+  --                 end of options: what follows is an INPUT even if it starts with -
+Files are parsed in worker threads: a file that crashes the parser gets an internal-error line,
+and the batch goes on. On a terminal, stderr shows progress.
+Exits 0 when at least one file was read, 1 when none was, 2 on bad usage; 0 as well when the
+reader of stdout stops early (| head).
 `;
 
-// Whatever a library prints must not corrupt the JSON lines, so stdout is reserved for `emit`; the
-// core is imported only after that, in case a module prints while it loads.
-const writeStdout = process.stdout.write.bind(process.stdout);
-process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
-const { parseReport } = await import('../src/core/index');
-const { serializeReport } = await import('../src/core/export/json');
+interface Options {
+  inputs: string[];
+  jobs: number;
+  timeoutSeconds: number;
+}
 
-function emit(line: string): Promise<void> {
+/** The options, or the exit status of a usage message. */
+function readOptions(args: string[]): Options | number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        jobs: { type: 'string', short: 'j' },
+        timeout: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`parse: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 0;
+  if (positionals.length === 0) return 2;
+  const jobs =
+    values.jobs === 'auto' ? Math.max(1, availableParallelism() - 1) : Number(values.jobs ?? 1);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    process.stderr.write(
+      `parse: --jobs wants a whole number from 1, or auto (got ${values.jobs})\n`,
+    );
+    return 2;
+  }
+  const timeoutSeconds = Number(values.timeout ?? DEFAULT_TIMEOUT_SECONDS);
+  if (!(timeoutSeconds > 0) || !Number.isFinite(timeoutSeconds)) {
+    process.stderr.write(
+      `parse: --timeout wants a number of seconds above 0 (got ${values.timeout})\n`,
+    );
+    return 2;
+  }
+  return { inputs: positionals, jobs, timeoutSeconds };
+}
+
+/** `12/100 files…` on one line of a terminal's stderr, redrawn under any diagnostic; nothing elsewhere. */
+class Progress {
+  private shown = '';
+  constructor(
+    private readonly total: number,
+    private readonly live = process.stderr.isTTY === true,
+  ) {}
+
+  update(done: number): void {
+    if (!this.live) return;
+    this.shown = `${done}/${this.total} files…`;
+    process.stderr.write(`\r\x1b[K${this.shown}`);
+  }
+
+  note(text: string): void {
+    if (!this.live) {
+      process.stderr.write(text);
+      return;
+    }
+    process.stderr.write(`\r\x1b[K${text}${text.endsWith('\n') ? '' : '\n'}${this.shown}`);
+  }
+
+  clear(): void {
+    if (this.live && this.shown) process.stderr.write('\r\x1b[K');
+  }
+}
+
+function writeLine(line: string): Promise<void> {
   return new Promise((done, fail) =>
-    writeStdout(`${line}\n`, (error) => (error ? fail(error) : done())),
+    process.stdout.write(`${line}\n`, (error) => (error ? fail(error) : done())),
   );
 }
 
-function failure(name: string, code: string, message: string): string {
-  const line: ParseFailure = { source: { name }, error: { code, message } };
-  return JSON.stringify(line);
-}
+const isBrokenPipe = (error: unknown): boolean =>
+  (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
 
-const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-async function lineFor(path: string, cwd: string): Promise<{ line: string; read: boolean }> {
-  const name = basename(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(resolve(cwd, path)));
-  } catch (error) {
-    process.stderr.write(`parse: ${path}: ${reason(error)}\n`);
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-    return { line: failure(name, 'read-error', `无法读取文件（${code}）`), read: false };
-  }
-  try {
-    const result = await parseReport(bytes, name);
-    if (result.ok) return { line: serializeReport(result.report), read: true };
-    process.stderr.write(`parse: ${path}: ${result.error.code}: ${result.error.message}\n`);
-    return { line: failure(name, result.error.code, result.error.message), read: true };
-  } catch (error) {
-    // parseReport reports failures instead of throwing; a throw is a bug, but one file's bug must
-    // not cost the batch the other files' lines.
-    process.stderr.write(
-      `parse: ${path}: ${error instanceof Error && error.stack ? error.stack : reason(error)}\n`,
-    );
-    return {
-      line: failure(name, 'internal-error', `解析器内部错误：${reason(error)}`),
-      read: true,
-    };
-  }
-}
-
-function usage(exitCode: number): void {
-  process.stderr.write(USAGE);
-  process.exitCode = exitCode;
-}
+// The reader of stdout went away (`| head -1`): the lines it did not want need not be made. Stop
+// quietly with success, as Unix tools do; exit() also ends the worker threads.
+process.stdout.on('error', (error) => {
+  if (isBrokenPipe(error)) process.exit(0);
+  throw error;
+});
 
 async function main(args: string[]): Promise<void> {
-  if (args.includes('--help') || args.includes('-h')) return usage(0);
-  if (args.length === 0) return usage(2);
-  const option = args.find((a) => a.startsWith('-'));
-  if (option) {
-    process.stderr.write(
-      `parse: unknown option ${option} (name a file that starts with - as ./${option})\n`,
-    );
-    return usage(2);
+  const options = readOptions(args);
+  if (typeof options === 'number') {
+    process.stderr.write(USAGE);
+    process.exitCode = options;
+    return;
   }
   // `npm run` starts scripts in the package root; paths given on the command line are relative to
   // where the user typed them, which npm passes on as INIT_CWD.
@@ -80,14 +125,34 @@ async function main(args: string[]): Promise<void> {
     process.env.npm_lifecycle_event === 'parse'
       ? (process.env.INIT_CWD ?? process.cwd())
       : process.cwd();
-  let anyRead = false;
-  for (const arg of args) {
-    const { line, read } = await lineFor(arg, cwd);
-    anyRead ||= read;
-    await emit(line);
+  const { files, empty } = expandInputs(options.inputs, cwd);
+  for (const input of empty) process.stderr.write(`parse: ${input}: no report file found\n`);
+  if (files.length === 0) {
+    process.exitCode = 1;
+    return;
   }
-  // exitCode rather than exit(): a piped stdout must be flushed first.
-  process.exitCode = anyRead ? 0 : 1;
+  const progress = new Progress(files.length);
+  progress.update(0);
+  try {
+    const anyRead = await parseAll(files, {
+      jobs: options.jobs,
+      timeoutSeconds: options.timeoutSeconds,
+      cwd,
+      onLine: async (line, done) => {
+        await writeLine(line);
+        progress.update(done);
+      },
+      onDiagnostic: (text) => progress.note(text),
+    });
+    progress.clear();
+    // exitCode rather than exit(): a piped stdout must be flushed first.
+    process.exitCode = anyRead ? 0 : 1;
+  } catch (error) {
+    progress.clear();
+    if (isBrokenPipe(error)) process.exit(0);
+    process.stderr.write(`parse: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
 }
 
 await main(process.argv.slice(2));
