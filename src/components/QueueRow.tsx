@@ -11,10 +11,15 @@ interface Props {
   position: number;
   count: number;
   selected: boolean;
+  /** Asks before the report is removed. */
+  onRemove: (id: string) => void;
 }
 
-/** One file in the queue: its name, whose report it is, how far its review has got. */
-export const QueueRow = memo(function QueueRow({ id, position, count, selected }: Props) {
+/**
+ * One file in the queue: its name, whose report it is, how far its review has got; 取消 while it
+ * is parsing, and × to remove it.
+ */
+export const QueueRow = memo(function QueueRow({ id, position, count, selected, onRemove }: Props) {
   // A thousand rows run this on every change of the store: it must stay a lookup.
   const entry = useReviewStore((s) => s.entries[id]);
   if (!entry) return null;
@@ -34,6 +39,7 @@ export const QueueRow = memo(function QueueRow({ id, position, count, selected }
     <li
       data-testid="queue-row"
       data-status={entry.status}
+      data-stopped={entry.stopped}
       data-review={review ?? undefined}
       aria-posinset={position}
       aria-setsize={count}
@@ -57,8 +63,9 @@ export const QueueRow = memo(function QueueRow({ id, position, count, selected }
         </span>
         <span className="queue-who">{who}</span>
         <span className="queue-status" title={entry.error ?? entry.note ?? undefined}>
-          {review ? t.review.status[review] : t.status[entry.status]}
-          {entry.status === 'error' && entry.error && (
+          {/* A stopped parse is no failure of the file: its message (已取消) is the status. */}
+          {entry.stopped ? entry.error : review ? t.review.status[review] : t.status[entry.status]}
+          {entry.status === 'error' && !entry.stopped && entry.error && (
             <span className="queue-error">：{entry.error}</span>
           )}
           {entry.note && <span className="queue-note"> · {entry.note}</span>}
@@ -66,6 +73,27 @@ export const QueueRow = memo(function QueueRow({ id, position, count, selected }
           <QueueBadge badge={badges.unsure} />
         </span>
       </button>
+      <span className="queue-actions">
+        {entry.status === 'parsing' && (
+          <button
+            type="button"
+            className="queue-action"
+            aria-label={t.cancelParse(entry.name)}
+            onClick={() => useReviewStore.getState().cancelParse(id)}
+          >
+            {t.cancel}
+          </button>
+        )}
+        <button
+          type="button"
+          className="queue-action queue-remove"
+          aria-label={t.remove.button(entry.name)}
+          title={t.remove.button(entry.name)}
+          onClick={() => onRemove(id)}
+        >
+          ×
+        </button>
+      </span>
     </li>
   );
 });

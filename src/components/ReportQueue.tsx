@@ -1,14 +1,19 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
 import { visibleOrder } from '../store/queue';
 import { useReviewStore } from '../store/reviewStore';
 import { QueueControls } from './QueueControls';
 import { QueueRow } from './QueueRow';
+import { RemoveReportDialog } from './RemoveReportDialog';
 import { scrollRowIntoView, useVirtualRows } from './useVirtualRows';
 
 /** Every row of the queue has this height (styles.css), so that the list can be drawn in part. */
 const QUEUE_ROW_HEIGHT = 66;
+
+function focusSelectedRow(list: HTMLOListElement | null): void {
+  list?.querySelector<HTMLElement>('.queue-button[aria-current="true"]')?.focus();
+}
 
 /** The files dropped so far, filtered and sorted as the reviewer chose. */
 export function ReportQueue() {
@@ -21,6 +26,8 @@ export function ReportQueue() {
   const scroller = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const { first, last } = useVirtualRows(scroller, list, ids.length, QUEUE_ROW_HEIGHT);
+  // The report whose 移除 is being asked about.
+  const [removing, setRemoving] = useState<string | null>(null);
 
   // J/K and "next problem" can go to a report far down the list: bring it into view.
   useEffect(() => {
@@ -59,10 +66,19 @@ export function ReportQueue() {
               position={first + index + 1}
               count={ids.length}
               selected={id === selectedId}
+              onRemove={setRemoving}
             />
           ))}
         </ol>
       )}
+      <RemoveReportDialog
+        id={removing}
+        onClose={(removed) => {
+          setRemoving(null);
+          // The row with the focus is gone: it goes on to the report selected in its place.
+          if (removed) requestAnimationFrame(() => focusSelectedRow(list.current));
+        }}
+      />
     </nav>
   );
 }
