@@ -71,11 +71,9 @@ function readOptions(args: string[]): Options | number {
 
 /** `12/100 files…` on one line of a terminal's stderr, redrawn under any diagnostic; nothing elsewhere. */
 class Progress {
+  private readonly live = process.stderr.isTTY === true;
   private shown = '';
-  constructor(
-    private readonly total: number,
-    private readonly live = process.stderr.isTTY === true,
-  ) {}
+  constructor(private readonly total: number) {}
 
   update(done: number): void {
     if (!this.live) return;
@@ -139,6 +137,8 @@ async function main(args: string[]): Promise<void> {
       timeoutSeconds: options.timeoutSeconds,
       cwd,
       onLine: async (line, done) => {
+        // When the terminal shows stdout too, a line must not start after the progress text.
+        if (process.stdout.isTTY) progress.clear();
         await writeLine(line);
         progress.update(done);
       },
