@@ -12,7 +12,10 @@ import { failureLine, type ParseJob, type ParseOutcome, type WorkerMessage } fro
 
 export interface PoolOptions {
   jobs: number;
-  /** A file still parsing after this long gets a `timeout` line, and its worker is replaced. */
+  /**
+   * A file still parsing after this long gets a `timeout` line, and its worker is replaced. The time
+   * runs from when a started worker takes the file; a worker's first PDF includes loading pdf.js.
+   */
   timeoutSeconds: number;
   /** Where relative paths start. */
   cwd: string;
@@ -28,9 +31,9 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
 /** How many finished lines per job may wait for an earlier, slower file before dispatch pauses. */
 const HELD_LINES_PER_JOB = 4;
 
-// tsx registers its loader in the main thread only (on Node 20 a worker's --import does not reach its
-// entry module), so a worker starts from plain JavaScript that registers tsx and then loads the
-// TypeScript worker.
+// On Node 20 tsx's --import hook registers itself in the main thread only, so a worker started on a
+// .ts file fails; it starts from plain JavaScript that registers tsx through its API and then loads
+// the TypeScript worker.
 const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => {
   tsx.register();
   return import(${JSON.stringify(new URL('./parseWorker.ts', import.meta.url).href)});
