@@ -3,11 +3,19 @@ import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { PaneErrorBoundary } from './PaneErrorBoundary';
 
-/** A pane of the selected report that, failing, says so and lets the reviewer move on. */
+/**
+ * A pane of the selected report that, failing, says so and lets the reviewer take the report out
+ * of the queue or go on to another (which tries the pane again).
+ */
 export function ReportPaneBoundary({ children }: { children: ReactNode }) {
   const selectedId = useReviewStore((s) => s.selectedId);
+  const removeReport = useReviewStore((s) => s.removeReport);
   return (
-    <PaneErrorBoundary failed={t.paneError.report} resetKey={selectedId}>
+    <PaneErrorBoundary
+      failed={t.paneError.report}
+      resetKey={selectedId}
+      onRemove={selectedId === null ? undefined : () => removeReport(selectedId)}
+    >
       {children}
     </PaneErrorBoundary>
   );
