@@ -89,7 +89,7 @@ describe('UTF-16 and stray bytes', () => {
   });
 
   it('R1.7 UTF-16 without a BOM is read when its zero bytes leave no doubt', () => {
-    const text = '一、总体情况\n规章 | 0 | 1 |\n一二三 一 2021年\n'.repeat(4);
+    const text = '一、总体情况\n规章 | 0 | 1 |\n张·三 一二三 一 2021年\n'.repeat(4);
     expect(decodeBytes(utf16le(text))).toEqual({ text, encoding: 'utf-16le', issues: [] });
     expect(decodeBytes(utf16be(text))).toEqual({ text, encoding: 'utf-16be', issues: [] });
     expect(looksBinary(utf16le(text), text)).toBe(false);

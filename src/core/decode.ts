@@ -138,13 +138,14 @@ function countUtf16Replacements(bytes: Uint8Array, encoding: string): number {
   return count;
 }
 
-// UTF-16 without a BOM shows itself by its ASCII characters, whose high byte is zero: in Chinese
-// text with digits, at least one code unit in ten. A CJK character whose low byte is zero (一,
-// U+4E00) puts zeros on the other side of the pairs, in a real report never half as many. A few
-// dozen such characters at least: in a handful of bytes a pattern is chance (SPEC R1.7).
+// UTF-16 without a BOM shows itself by its ASCII and Latin-1 characters (digits, `|`, `·`), whose
+// high byte is zero: in Chinese text with digits, at least one code unit in ten. A CJK character
+// whose low byte is zero (一, U+4E00) puts zeros on the other side of the pairs, in a real report
+// never half as many. A few dozen such characters at least: in a handful of bytes a pattern is
+// chance (SPEC R1.7).
 const UTF16_SAMPLE = 4096;
-const MIN_ASCII = 32;
-const MIN_ASCII_SHARE = 0.1;
+const MIN_LATIN = 32;
+const MIN_LATIN_SHARE = 0.1;
 const MIN_SIDE_RATIO = 2;
 
 /** `utf-16le` or `utf-16be` when BOM-less bytes are unmistakably UTF-16, else null. */
@@ -156,7 +157,7 @@ function utf16WithoutBom(bytes: Uint8Array): string | null {
     ['utf-16le', 1],
     ['utf-16be', 0],
   ] as const) {
-    let ascii = 0;
+    let latin = 0;
     let otherSide = 0;
     for (let at = 0; at + 1 < sample.length; at += 2) {
       const highByte = sample[at + high] ?? 0;
@@ -165,16 +166,16 @@ function utf16WithoutBom(bytes: Uint8Array): string | null {
         if (lowByte === 0) otherSide += 1;
         continue;
       }
-      // A control character other than a tab, a line or page break, or a NUL: no text.
-      if (lowByte < 0x20 ? !TEXT_CONTROLS.has(lowByte) : lowByte > 0x7e) {
-        ascii = 0;
+      // A control character (C0 or C1) other than a tab, a line or page break, or a NUL: no text.
+      if ((lowByte < 0x20 && !TEXT_CONTROLS.has(lowByte)) || (lowByte >= 0x7f && lowByte < 0xa0)) {
+        latin = 0;
         break;
       }
-      ascii += 1;
+      latin += 1;
     }
     if (
-      ascii >= Math.max(MIN_ASCII, units * MIN_ASCII_SHARE) &&
-      ascii >= MIN_SIDE_RATIO * otherSide
+      latin >= Math.max(MIN_LATIN, units * MIN_LATIN_SHARE) &&
+      latin >= MIN_SIDE_RATIO * otherSide
     )
       return encoding;
   }
