@@ -1,4 +1,5 @@
 import type { PdfRuling } from './pdfRulings';
+import { greatest, least, pushAll } from '../arrays';
 
 // Ruling pieces → rulings → the cell grids they draw (SPEC R12.14, R12.30). Pure geometry in viewport
 // space (points, y down): of the text, only where it stands (a strip or a slot with none is empty).
@@ -269,7 +270,7 @@ export function mergeRulings(pieces: readonly PdfRuling[], join: number): PdfRul
       (sorted[j] as PdfRuling).at - (sorted[i] as PdfRuling).at <= SAME_LINE
     )
       j++;
-    merged.push(...joinCollinear(sorted.slice(i, j), join));
+    pushAll(merged, joinCollinear(sorted.slice(i, j), join));
     i = j;
   }
   return merged.filter((ruling) => ruling.to - ruling.from >= MIN_RULING);
@@ -447,9 +448,9 @@ function outerEdge(
   side: -1 | 1,
   snap: number,
 ): number {
-  const pick = side < 0 ? Math.min : Math.max;
-  const line = pick(...lines);
-  const end = pick(...across.map((ruling) => (side < 0 ? ruling.from : ruling.to)));
+  const pick = side < 0 ? least : greatest;
+  const line = pick(lines);
+  const end = pick(across.map((ruling) => (side < 0 ? ruling.from : ruling.to)));
   return side * (end - line) > snap ? end : line;
 }
 

@@ -13,6 +13,7 @@ import {
   type PdfTextRun,
   type Piece,
 } from './pdfText';
+import { pushAll } from '../arrays';
 
 // The lattice reading (SPEC R12.15–R12.18): the text runs inside a ruled grid go to the cell that
 // holds their centre; a table continued over a page break is joined; the table is written in the
@@ -83,7 +84,7 @@ export function readLattice(
   grids.forEach((grid, g) => {
     const texts = (pieces[g] ?? []).map(cellText);
     if (texts.filter((text) => text !== '').length < 2 || texts.some(valuesSideBySide)) {
-      rest.push(...(held[g] ?? []));
+      pushAll(rest, held[g] ?? []);
       return;
     }
     const [left, top, right, bottom] = gridBox(grid);
@@ -261,8 +262,8 @@ export function joinAcrossPages(
       !textBetween(page, -Infinity, first.top)
     ) {
       out[out.length - 1] = appendPart(previous, first);
-      out.push(...sorted.slice(1));
-    } else out.push(...sorted);
+      pushAll(out, sorted.slice(1));
+    } else pushAll(out, sorted);
   });
   return out;
 }

@@ -9,6 +9,7 @@ import {
 } from './pdfStreamLines';
 import { type RowColumns, placeColumns } from './pdfStreamColumns';
 import { MARKER, joinText } from './pdfText';
+import { pushAll } from '../arrays';
 
 // The stream reading, its second step (SPEC R12.2, R12.4, R12.5, R12.7, R12.21): the lines of the
 // document as rows and paragraphs of the display text, so that the text pipeline (formats/text.ts,
@@ -131,7 +132,7 @@ function attachFragments(lines: readonly Line[]): Unit[] {
     const cells = line.cells.filter((cell) => !taken.has(cell));
     if (cells.length === 0) continue;
     const text = attached.get(line) ?? { before: [], after: [] };
-    units.push(...lineUnits({ ...line, cells }, text, placement.get(line)));
+    pushAll(units, lineUnits({ ...line, cells }, text, placement.get(line)));
   }
   return units;
 }
@@ -396,7 +397,7 @@ function lineUnits(line: Line, { before, after }: Attached, columns?: RowColumns
         }
       }
       const placed = values[0] === cells[start] ? columns : undefined;
-      units.push(...rowUnits(text, values, anchor, line, placed));
+      pushAll(units, rowUnits(text, values, anchor, line, placed));
       continue;
     }
     if (cell !== label || demoted)

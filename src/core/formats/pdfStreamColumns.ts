@@ -1,4 +1,5 @@
 import { type Cell, type Line, isDataRow, valueStart } from './pdfStreamLines';
+import { greatest, least } from '../arrays';
 
 // The stream reading's columns (SPEC R12.23–R12.25): in a table drawn without ruling lines, which
 // column each number of a row stands in, from the x positions of the header's cells and of the
@@ -187,8 +188,8 @@ function columnsOf(block: Block, labels: Labels): Model | null {
     const hit = groups.filter((group) => overlaps(group, cell));
     if (hit.filter((group) => group.values).length > 1) continue;
     const joined: Group = {
-      x0: Math.min(cell.x0, ...hit.map((group) => group.x0)),
-      x1: Math.max(cell.x1, ...hit.map((group) => group.x1)),
+      x0: Math.min(cell.x0, least(hit.map((group) => group.x0))),
+      x1: Math.max(cell.x1, greatest(hit.map((group) => group.x1))),
       values: hit.some((group) => group.values),
       header: true,
       word: cell.text.replace(/\s/g, '').length >= 2 || lines >= 2 || hit.some((g) => g.word),

@@ -21,6 +21,7 @@ import {
   type Found,
   type TableReading,
 } from './tableParts';
+import { greatest, least } from '../arrays';
 
 const MAX_TEXT_CELL = 20;
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[0-9]+、)/;
@@ -322,7 +323,7 @@ function missingRequestRows(def: TableDef, rows: readonly Collected[]): string[]
   const keys = new Set(rows.map((entry) => entry.def.key));
   const splitOther = [...keys].some((key) => key.startsWith('other.'));
   const read = def.rows.map((row, i) => (keys.has(row.key) ? i : -1)).filter((i) => i >= 0);
-  const [first, last] = [Math.min(...read), Math.max(...read)];
+  const [first, last] = [least(read), greatest(read)];
   return def.rows
     .filter((row, i) => i > first && i < last && !keys.has(row.key))
     .filter((row) =>

@@ -3,6 +3,7 @@ import { settleRows, type Placement, type RowEquation, type Slot } from '../layo
 import type { Cell, Issue, Row, Span, Table } from '../types';
 import { isOutcomeRow, type RowDef, type TableDef, type TemplateDef } from './national';
 import { STATS_SUMS } from './stats';
+import { greatest, least } from '../arrays';
 
 // What the token reader (matchTemplate.ts) and the digit-run reader (readGlued.ts) share.
 
@@ -157,7 +158,7 @@ function printedRows(template: TemplateDef, def: TableDef, keys: ReadonlySet<str
 function spanOf(cells: readonly Cell[]): Span | null {
   const spans = cells.flatMap((cell) => (cell.span ? [cell.span] : []));
   if (spans.length === 0) return null;
-  return [Math.min(...spans.map(([start]) => start)), Math.max(...spans.map(([, end]) => end))];
+  return [least(spans.map(([start]) => start)), greatest(spans.map(([, end]) => end))];
 }
 
 /** A labelled table from its rows' placements, settled together with the table's equations. */
@@ -165,7 +166,7 @@ export function settleTable(
   def: TableDef,
   entries: readonly PlacedRow[],
 ): { table: Table; ambiguous: string[] } {
-  const width = Math.max(...entries.map((entry) => entry.columns.length));
+  const width = greatest(entries.map((entry) => entry.columns.length));
   const keys = entries.map((entry) => entry.key);
   const settled = settleRows(
     entries.map((entry) => entry.placement),
