@@ -1,5 +1,6 @@
 import { isOutcomeRow } from './templates/national';
 import type { Cell, CellRef, Check, CheckStatus, Fact, Report, Row, Table } from './types';
+import { pushAll } from './arrays';
 
 // 勾稽关系 of report-templates.md §3 (SPEC R6). A check reports; it never changes a cell.
 
@@ -51,7 +52,7 @@ export function runChecks(tables: readonly Table[], facts: readonly Fact[]): Che
       makeCheck(lookup, `C4:appeals:${row.key}`, 'C4', APPEAL_PARTS.map(at), [at('total')]),
     );
   }
-  checks.push(...textChecks(lookup, tables, facts));
+  pushAll(checks, textChecks(lookup, tables, facts));
   return checks;
 }
 
@@ -111,10 +112,112 @@ function makeCheck(
   return { id, rule, status, expected, actual, cells: [...left, ...right], left, right };
 }
 
-type CellLookup = (ref: CellRef) => Cell | undefined;
+export type CellLookup = (ref: CellRef) => Cell | undefined;
+
+/** One cell's new reading, as a proposed change would leave it. */
+export interface CellChange {
+  ref: CellRef;
+  cell: Pick<Cell, 'kind' | 'value'>;
+}
+
+/**
+ * The statuses that `checks` (as runChecks gave them for `tables`) would take if some cells changed:
+ * only the checks holding a changed cell are returned, by their index in `checks`, in order. Each
+ * side's sum is kept and adjusted by the changed cells alone, so trying a change costs as much as
+ * the checks it touches, not a run over every table (SPEC R14.9).
+ */
+export function checksAfter(
+  tables: readonly Table[],
+  checks: readonly Check[],
+): (changes: readonly CellChange[]) => { index: number; status: CheckStatus }[] {
+  const lookup = indexCells(tables);
+  const sides = checks.map((check) => ({
+    left: sideSum(lookup, check.left),
+    right: sideSum(lookup, check.right),
+  }));
+  // Which sides of which checks hold a cell (a C2 check holds a whole column of 表三).
+  const holders = new Map<string, { index: number; side: 'left' | 'right' }[]>();
+  checks.forEach((check, index) => {
+    for (const side of ['left', 'right'] as const) {
+      for (const ref of check[side]) {
+        const key = refKey(ref);
+        const list = holders.get(key);
+        if (list) list.push({ index, side });
+        else holders.set(key, [{ index, side }]);
+      }
+    }
+  });
+  return (changes) => {
+    const moved = new Map<number, { left: SideSum; right: SideSum }>();
+    for (const { ref, cell } of changes) {
+      const before = lookup(ref);
+      for (const { index, side } of holders.get(refKey(ref)) ?? []) {
+        const start = sides[index];
+        if (!start) continue;
+        const current = moved.get(index) ?? { left: { ...start.left }, right: { ...start.right } };
+        current[side] = adjusted(current[side], before, cell);
+        moved.set(index, current);
+      }
+    }
+    return [...moved.keys()]
+      .sort((a, b) => a - b)
+      .map((index) => {
+        const check = checks[index] as Check;
+        const sums = moved.get(index) as { left: SideSum; right: SideSum };
+        const expected = check.fact ? check.fact.value : total(sums.left);
+        const actual = total(sums.right);
+        let status: CheckStatus = 'uncertain';
+        if (expected !== null && actual !== null) {
+          status = sameNumber(expected, actual) ? 'pass' : 'fail';
+        }
+        return { index, status };
+      });
+  };
+}
+
+/** A side's sum over its numbers, and how many of its operands are no number (then it has no sum). */
+interface SideSum {
+  sum: number;
+  missing: number;
+}
+
+function sideSum(lookup: CellLookup, refs: readonly CellRef[]): SideSum {
+  const result = { sum: 0, missing: 0 };
+  for (const ref of refs) {
+    const value = numberIn(lookup(ref));
+    if (value === null) result.missing += 1;
+    else result.sum += value;
+  }
+  return result;
+}
+
+function adjusted(
+  side: SideSum,
+  before: Pick<Cell, 'kind' | 'value'> | undefined,
+  after: Pick<Cell, 'kind' | 'value'>,
+): SideSum {
+  const was = numberIn(before);
+  const is = numberIn(after);
+  return {
+    sum: side.sum - (was ?? 0) + (is ?? 0),
+    missing: side.missing - (was === null ? 1 : 0) + (is === null ? 1 : 0),
+  };
+}
+
+function numberIn(cell: Pick<Cell, 'kind' | 'value'> | undefined): number | null {
+  return cell && cell.kind === 'number' ? cell.value : null;
+}
+
+function total(side: SideSum): number | null {
+  return side.missing > 0 ? null : side.sum;
+}
+
+function refKey(ref: CellRef): string {
+  return `${ref.table}\u0000${ref.row}\u0000${ref.column}`;
+}
 
 // Checks look cells up hundreds of times per report: index the rows once per run.
-function indexCells(tables: readonly Table[]): CellLookup {
+export function indexCells(tables: readonly Table[]): CellLookup {
   const rows = new Map<string, Map<string, Row>>();
   for (const table of tables) rows.set(table.id, new Map(table.rows.map((row) => [row.key, row])));
   return (ref) => rows.get(ref.table)?.get(ref.row)?.cells[ref.column];

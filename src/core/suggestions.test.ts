@@ -19,7 +19,7 @@ const table = (id: string, columns: readonly Column[], rows: [string, string][])
     ),
   })),
 });
-const suggest = (tables: Table[]) => suggestFixes(tables, [], runChecks(tables, []));
+const suggest = (tables: Table[]) => suggestFixes(tables, runChecks(tables, []));
 
 describe('suggestFixes', () => {
   it('R6.9 offers to re-cut a row whose digit boundaries slipped (1 20 → 12 0)', () => {

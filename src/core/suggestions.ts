@@ -1,8 +1,8 @@
 import { parseCellText } from './cells';
-import { runChecks } from './checks';
+import { type CellLookup, checksAfter, indexCells } from './checks';
 import { splitDigits } from './digits';
 import { applyCellEdit, started } from './edits';
-import type { Cell, CellRef, Check, Fact, Report, Table } from './types';
+import type { Cell, CellRef, Check, Report, Table } from './types';
 
 /** A re-reading of one printed row's digits that the checks prefer; applied only by the reviewer. */
 export interface Suggestion {
@@ -25,37 +25,29 @@ const MAX_SPLITS = 2000;
  * `10` → `1` `0`, shifting the cells between). A cut is offered when it makes that check pass, makes
  * no passing check fail, and no other cut fixes as much with as few changed cells. Never applied here.
  */
-export function suggestFixes(
-  tables: readonly Table[],
-  facts: readonly Fact[],
-  checks: readonly Check[],
-): Suggestion[] {
+export function suggestFixes(tables: readonly Table[], checks: readonly Check[]): Suggestion[] {
   const failing = new Set(
     checks.filter((check) => check.status === 'fail').map((check) => check.id),
   );
+  const after = checksAfter(tables, checks);
+  const lookup = indexCells(tables);
+  // The re-cuts of each printed row that break no passing check, tried once per row: 表四's printed
+  // row is the same for all its C4 checks.
+  const recuts = new Map<string, Recut[]>();
   const suggestions: Suggestion[] = [];
   const offered = new Set<string>();
   for (const check of checks) {
     if (check.status !== 'fail' || !ROW_RULES.has(check.rule)) continue;
     const refs = printedRow(check);
-    const cells = refs.map((ref) => cellAt(tables, ref));
-    if (!cells.every((cell): cell is Cell => cell !== undefined && /^\d+$/.test(cell.raw.trim())))
-      continue;
-    const raws = cells.map((cell) => cell.raw.trim());
-    const run = raws.join('');
+    const rowKey = refs.map((ref) => `${ref.table}/${ref.row}/${ref.column}`).join(';');
+    let candidates = recuts.get(rowKey);
+    if (!candidates) {
+      candidates = recutsOf(refs, lookup, checks, failing, after);
+      recuts.set(rowKey, candidates);
+    }
     let best: { suggestion: Suggestion; changed: number } | null = null;
     let tie = false;
-    for (const cuts of splitDigits(run, refs.length, MAX_SPLITS)) {
-      const proposed = cuts.map((cut, i) => run.slice(cut, cuts[i + 1] ?? run.length));
-      if (proposed.every((raw, i) => raw === raws[i])) continue;
-      const changes = refs.flatMap((ref, i) =>
-        proposed[i] === raws[i] ? [] : [{ ...ref, from: raws[i] ?? '', to: proposed[i] ?? '' }],
-      );
-      const after = runChecks(withCells(tables, changes), facts);
-      if (after.some((next) => next.status === 'fail' && !failing.has(next.id))) continue;
-      const fixes = after
-        .filter((next) => failing.has(next.id) && next.status === 'pass')
-        .map((next) => next.id);
+    for (const { proposed, changes, fixes } of candidates) {
       if (!fixes.includes(check.id)) continue;
       const better =
         !best ||
@@ -89,6 +81,46 @@ export function suggestFixes(
   return suggestions;
 }
 
+interface Recut {
+  proposed: string[];
+  changes: Suggestion['cells'];
+  fixes: string[];
+}
+
+/** Every other cut of a printed row's digits that makes no passing check fail, with what it fixes. */
+function recutsOf(
+  refs: readonly CellRef[],
+  lookup: CellLookup,
+  checks: readonly Check[],
+  failing: ReadonlySet<string>,
+  after: ReturnType<typeof checksAfter>,
+): Recut[] {
+  const cells = refs.map(lookup);
+  if (!cells.every((cell): cell is Cell => cell !== undefined && /^\d+$/.test(cell.raw.trim())))
+    return [];
+  const raws = cells.map((cell) => cell.raw.trim());
+  const run = raws.join('');
+  const recuts: Recut[] = [];
+  for (const cuts of splitDigits(run, refs.length, MAX_SPLITS)) {
+    const proposed = cuts.map((cut, i) => run.slice(cut, cuts[i + 1] ?? run.length));
+    if (proposed.every((raw, i) => raw === raws[i])) continue;
+    const changes = refs.flatMap((ref, i) =>
+      proposed[i] === raws[i] ? [] : [{ ...ref, from: raws[i] ?? '', to: proposed[i] ?? '' }],
+    );
+    const statuses = after(
+      changes.map((change) => ({ ref: change, cell: parseCellText(change.to) })),
+    );
+    const id = (index: number): string => checks[index]?.id ?? '';
+    if (statuses.some(({ index, status }) => status === 'fail' && !failing.has(id(index))))
+      continue;
+    const fixes = statuses
+      .filter(({ index, status }) => failing.has(id(index)) && status === 'pass')
+      .map(({ index }) => id(index));
+    if (fixes.length > 0) recuts.push({ proposed, changes, fixes });
+  }
+  return recuts;
+}
+
 // C3 covers one 表三 row; 表四 prints its three C4 groups as one row of 15 cells, so a digit can have
 // slipped across groups: its whole printed row is cut again.
 function printedRow(check: Check): CellRef[] {
@@ -97,30 +129,6 @@ function printedRow(check: Check): CellRef[] {
   return ['review', 'litigationDirect', 'litigationAfterReview'].flatMap((row) =>
     columns.map((column) => ({ table: 'appeals', row, column })),
   );
-}
-
-function cellAt(tables: readonly Table[], ref: CellRef): Cell | undefined {
-  return tables.find((table) => table.id === ref.table)?.rows.find((row) => row.key === ref.row)
-    ?.cells[ref.column];
-}
-
-function withCells(
-  tables: readonly Table[],
-  changes: readonly (CellRef & { to: string })[],
-): Table[] {
-  return tables.map((table) => ({
-    ...table,
-    rows: table.rows.map((row) => {
-      const mine = changes.filter((change) => change.table === table.id && change.row === row.key);
-      if (mine.length === 0) return row;
-      const cells = { ...row.cells };
-      for (const change of mine) {
-        const cell = cells[change.column];
-        if (cell) cells[change.column] = { ...cell, ...parseCellText(change.to) };
-      }
-      return { ...row, cells };
-    }),
-  }));
 }
 
 /** The reviewer accepts a suggestion: its cells are edited as the reviewer would, one by one. */
@@ -141,7 +149,5 @@ export function rejectSuggestion(report: Report, id: string, at: string): Report
 /** The suggestions still open for a report: computed from its cells, less those turned down. */
 export function openSuggestions(report: Report): Suggestion[] {
   const rejected = new Set(report.review.rejectedSuggestions ?? []);
-  return suggestFixes(report.tables, report.facts, report.checks).filter(
-    (s) => !rejected.has(s.id),
-  );
+  return suggestFixes(report.tables, report.checks).filter((s) => !rejected.has(s.id));
 }
