@@ -2,6 +2,7 @@
 export type * from './types';
 export { parseCellText } from './cells';
 export { foldLabel } from './fold';
+export { LIMITS, type Limits } from './limits';
 export { parseReport, type ParseResult } from './report';
 export { allChecksPassed, runChecks, tallyChecks, type CheckTally } from './checks';
 export { TEMPLATES } from './templates/national';

@@ -9,6 +9,7 @@ import { readDocx } from './formats/docx';
 import { readHtml } from './formats/html';
 import { tokenizeText } from './formats/text';
 import { extractMeta } from './meta';
+import { LIMITS, LimitExceeded, formatBytes } from './limits';
 import { inDisplayText, matchingText } from './matchingText';
 import { digestHex } from './sha256';
 import { matchTemplate, readTables } from './templates/matchTemplate';
@@ -26,17 +27,31 @@ export type ParseResult =
 /** Bytes of one file → a report@1, or the reason the file is not a report (SPEC R0). Never throws on input. */
 export async function parseReport(bytes: Uint8Array, name: string): Promise<ParseResult> {
   if (bytes.length === 0) return failure('empty-file', '文件是空的，没有可读取的内容');
-  const source = await readSource(bytes, name);
+  const format = sniffFormat(bytes, name);
+  const tooLarge = sizeFailure(format, bytes.length);
+  if (tooLarge) return tooLarge;
+  const source = await readSource(bytes, format);
   if (!source.ok) return failure(source.code, source.message);
+  const lines = lineCount(source.text);
+  if (lines > LIMITS.lines) {
+    return failure(
+      'too-many-lines',
+      `文本行数超过上限：最多读取 ${LIMITS.lines} 行，此文件有 ${lines} 行，未读取`,
+    );
+  }
   const sha256 = await digestHex(bytes);
   // The pipeline reads the matching text; the report points into the display text, as the
   // readers' own issues already do (SPEC R13).
   const matching = await matchingText(source.text);
   const file = { name, sha256, bytes: bytes.length };
-  const report = inDisplayText(
-    buildReport({ ...source, text: matching.text, issues: [] }, file),
-    matching,
-  );
+  let built: Report;
+  try {
+    built = buildReport({ ...source, text: matching.text, issues: [] }, file);
+  } catch (error) {
+    if (error instanceof LimitExceeded) return failure(error.code, error.message);
+    throw error;
+  }
+  const report = inDisplayText(built, matching);
   // A PDF table read without ruling lines is a guess that only its checks can confirm (R12.22).
   const guessed = source.issues.flatMap((issue) =>
     issue.code === 'pdf-unruled-table' && issue.span ? [issue.span] : [],
@@ -61,9 +76,34 @@ interface SourceText {
 
 type SourceFailure = { ok: false; code: string; message: string };
 
+const FORMAT_NAMES: Record<SourceFormat, string> = {
+  text: '文本',
+  html: '网页（HTML）',
+  docx: 'Word（DOCX）',
+  pdf: 'PDF',
+};
+
+/** A file over its format's size limit (SPEC R14.1), refused before it is read. */
+function sizeFailure(format: SourceFormat, bytes: number): ParseResult | null {
+  const limit = format === 'pdf' || format === 'docx' ? LIMITS.documentBytes : LIMITS.textBytes;
+  if (bytes <= limit) return null;
+  return failure(
+    'file-too-large',
+    `文件过大：${FORMAT_NAMES[format]}文件最多 ${formatBytes(limit)}，此文件 ${formatBytes(bytes)}，未读取`,
+  );
+}
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
+  return lines;
+}
+
 /** One reader per format, each giving a display text (SPEC R1.1, R11, R12). */
-async function readSource(bytes: Uint8Array, name: string): Promise<SourceText | SourceFailure> {
-  const format = sniffFormat(bytes, name);
+async function readSource(
+  bytes: Uint8Array,
+  format: SourceFormat,
+): Promise<SourceText | SourceFailure> {
   if (format === 'pdf') {
     // pdf.js is large: it is loaded only when a PDF arrives.
     const { readPdf } = await import('./formats/pdf');
@@ -80,6 +120,7 @@ async function readSource(bytes: Uint8Array, name: string): Promise<SourceText |
   }
   if (format === 'html') {
     const read = readHtml(decoded.text);
+    if (!read.ok) return read;
     return {
       ok: true,
       text: read.text,

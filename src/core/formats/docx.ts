@@ -1,17 +1,19 @@
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
-import type { Issue } from '../types';
-import { type Block, type CellBlocks, type TableBlock, renderDocument } from './flatten';
-
-export type DocxResult =
-  { ok: true; text: string; issues: Issue[] } | { ok: false; code: string; message: string };
+import { LIMITS, LimitExceeded, formatBytes } from '../limits';
+import {
+  type Block,
+  type CellBlocks,
+  type ReadResult,
+  type TableBlock,
+  TableCount,
+  flattenedIssue,
+  renderDocument,
+} from './flatten';
+import { parseMarkup } from './markup';
 
 const WORD_MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const OFFICE_DOCUMENT = /\/officeDocument$/;
-// What may be inflated at most: the main part and the package relationships (SPEC R11.15). Other parts
-// (images, fonts) are never decompressed.
-const MAX_INFLATED = 50 * 1024 * 1024;
-const MAX_TABLE_DEPTH = 64;
 
 const CORRUPT = {
   ok: false,
@@ -20,8 +22,8 @@ const CORRUPT = {
 } as const;
 const TOO_LARGE = {
   ok: false,
-  code: 'corrupt-docx',
-  message: 'DOCX 文件解压后超过 50 MB，可能已损坏，未读取',
+  code: 'inflated-too-large',
+  message: `DOCX 文件解压后超过 ${formatBytes(LIMITS.inflatedBytes)}（解压到此即停止），可能已损坏，未读取`,
 } as const;
 const ENCRYPTED = {
   ok: false,
@@ -35,7 +37,7 @@ const ENCRYPTED = {
  * table as its rows of `cell text |` lines, `w:gridSpan` and `w:vMerge` expanded like colspan and
  * rowspan. Never throws: a file that is no readable DOCX gives `ok: false` with a Chinese message.
  */
-export function readDocx(bytes: Uint8Array): DocxResult {
+export function readDocx(bytes: Uint8Array): ReadResult {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     return { ...ENCRYPTED };
   }
@@ -49,15 +51,17 @@ export function readDocx(bytes: Uint8Array): DocxResult {
     return { ...CORRUPT };
   }
   const reader = new DocxReader();
+  let deepest: number;
   try {
-    const parser = new Parser(reader, { xmlMode: true, decodeEntities: true });
-    parser.write(decodeXml(xml));
-    parser.end();
-  } catch {
+    deepest = parseMarkup(decodeXml(xml), reader, { xml: true }).deepest;
+  } catch (error) {
+    if (error instanceof LimitExceeded)
+      return { ok: false, code: error.code, message: error.message };
     return { ...CORRUPT };
   }
   if (!reader.isWord) return { ...CORRUPT };
   const { text, issues } = renderDocument(reader.document);
+  if (deepest > LIMITS.depth) issues.push(flattenedIssue(deepest));
   if (reader.revisions) {
     issues.push({
       code: 'docx-revisions',
@@ -84,21 +88,58 @@ function mainPart(bytes: Uint8Array): Uint8Array | 'too-large' | null {
   return first['word/document.xml'] ?? null;
 }
 
+// Input is fed to the inflater in slices this long, so that it stops soon after the output passes
+// the limit (deflate expands a byte at most 1032 times: a slice yields at most 17 MB).
+const SLICE = 16 * 1024;
+
+/**
+ * The wanted parts, inflated (SPEC R14.5): the central directory names them (a zip without one is
+ * corrupt), then they stream out of the inflater and their bytes are counted as they come, whatever
+ * sizes the zip declares. Past LIMITS.inflatedBytes, inflating stops. Other parts (images, fonts)
+ * are never decompressed.
+ */
 function inflate(
   bytes: Uint8Array,
   wanted: (name: string) => boolean,
 ): Record<string, Uint8Array> | 'too-large' {
-  let total = 0;
-  let tooLarge = false;
-  const files = unzipSync(bytes, {
+  const names = new Set<string>();
+  unzipSync(bytes, {
     filter: (file) => {
-      if (!wanted(file.name)) return false;
-      total += file.originalSize;
-      if (total > MAX_INFLATED) tooLarge = true;
-      return !tooLarge;
+      if (wanted(file.name)) names.add(file.name);
+      return false;
     },
   });
-  return tooLarge ? 'too-large' : files;
+  const parts: Record<string, Uint8Array> = {};
+  let total = 0;
+  const unzip = new Unzip((file) => {
+    if (!names.has(file.name)) return;
+    const chunks: Uint8Array[] = [];
+    file.ondata = (error, data, final) => {
+      if (error) throw error;
+      total += data.length;
+      if (total > LIMITS.inflatedBytes) return;
+      chunks.push(data);
+      if (final) parts[file.name] = joinChunks(chunks);
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  for (let at = 0; at < bytes.length && total <= LIMITS.inflatedBytes; at += SLICE) {
+    unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
+  }
+  return total > LIMITS.inflatedBytes ? 'too-large' : parts;
+}
+
+function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return joined;
 }
 
 function officeDocumentTarget(rels: string): string | null {
@@ -160,6 +201,7 @@ class DocxReader {
   private hiddenRun = false;
   private ignoredTables = 0;
   private readonly tables: TableContext[] = [];
+  private readonly count = new TableCount();
 
   onopentag(name: string, attributes: Record<string, string>): void {
     if (this.first) {
@@ -216,7 +258,7 @@ class DocxReader {
         if (local === 'del' || local === 'moveFrom') this.deleted += 1;
         return;
       case 'tbl':
-        if (this.tables.length >= MAX_TABLE_DEPTH || this.ignoredTables > 0) {
+        if (this.tables.length >= LIMITS.tableDepth || this.ignoredTables > 0) {
           this.ignoredTables += 1;
           this.sink().push(null);
           return;
@@ -225,6 +267,7 @@ class DocxReader {
         return;
       case 'tr':
         if (context && this.ignoredTables === 0) {
+          this.count.row();
           context.row = [];
           context.rows.push(context.row);
           context.gridBefore.push(0);
@@ -239,10 +282,12 @@ class DocxReader {
       case 'tc':
         if (context && this.ignoredTables === 0) {
           if (!context.row) {
+            this.count.row();
             context.row = [];
             context.rows.push(context.row);
             context.gridBefore.push(0);
           }
+          this.count.cell();
           context.cell = { blocks: [], rowspan: 1, colspan: 1, vMerge: null };
           context.row.push(context.cell);
         } else this.sink().push(null);

@@ -1,4 +1,43 @@
+import { LIMITS, LimitExceeded, tooManyCells } from '../limits';
 import type { Issue } from '../types';
+
+/** What a reader of HTML or DOCX gives: a display text, or why the file cannot be read. */
+export type ReadResult =
+  { ok: true; text: string; issues: Issue[] } | { ok: false; code: string; message: string };
+
+/**
+ * The table rows and cells a reader has read in the whole file, up to LIMITS.tableRows and LIMITS.cells
+ * (SPEC R14.4): past either, reading stops with LimitExceeded, before the file's tables fill memory.
+ */
+export class TableCount {
+  private rows = 0;
+  private cells = 0;
+
+  row(): void {
+    this.rows += 1;
+    if (this.rows > LIMITS.tableRows) {
+      throw new LimitExceeded(
+        'too-many-rows',
+        `表格行数超过上限：最多读取 ${LIMITS.tableRows} 行，此文件超过 ${LIMITS.tableRows} 行，未读取`,
+      );
+    }
+  }
+
+  cell(): void {
+    this.cells += 1;
+    if (this.cells > LIMITS.cells) throw tooManyCells();
+  }
+}
+
+/** The warning of a document nested deeper than LIMITS.depth, whose deeper tags were left out (SPEC R14.6). */
+export function flattenedIssue(deepest: number): Issue {
+  return {
+    code: 'nesting-flattened',
+    severity: 'warning',
+    message: `标签嵌套超过 ${LIMITS.depth} 层（此文件深达 ${deepest} 层）：更深的标签未按结构读取，只保留其文字`,
+    span: null,
+  };
+}
 
 /** One cell of a source table (HTML `<td>`, DOCX `w:tc`), before its spans are expanded. */
 export interface FlatCell {

@@ -1,6 +1,14 @@
-import { Parser } from 'htmlparser2';
-import type { Issue } from '../types';
-import { type Block, type CellBlocks, type TableBlock, renderDocument } from './flatten';
+import { LIMITS, LimitExceeded } from '../limits';
+import {
+  type Block,
+  type CellBlocks,
+  type ReadResult,
+  type TableBlock,
+  TableCount,
+  flattenedIssue,
+  renderDocument,
+} from './flatten';
+import { parseMarkup } from './markup';
 
 /**
  * An HTML page → the display text of the flattened form (SPEC R11): block-level text as lines, every
@@ -8,12 +16,22 @@ import { type Block, type CellBlocks, type TableBlock, renderDocument } from './
  * the tables and every span points into this text. Streams with htmlparser2 (no DOM): runs in a
  * worker and in Node. Nothing in the page is executed or loaded.
  */
-export function readHtml(html: string): { text: string; issues: Issue[] } {
+export function readHtml(html: string): ReadResult {
   const reader = new HtmlReader();
-  const parser = new Parser(reader, { decodeEntities: true });
-  parser.write(html);
-  parser.end();
-  return renderDocument(reader.document, reader.title === null ? [] : [reader.title]);
+  let deepest: number;
+  try {
+    deepest = parseMarkup(html, reader, { xml: false }).deepest;
+  } catch (error) {
+    if (error instanceof LimitExceeded)
+      return { ok: false, code: error.code, message: error.message };
+    throw error;
+  }
+  const { text, issues } = renderDocument(
+    reader.document,
+    reader.title === null ? [] : [reader.title],
+  );
+  if (deepest > LIMITS.depth) issues.push(flattenedIssue(deepest));
+  return { ok: true, text, issues };
 }
 
 // Elements whose text is never shown; `o:p` is Word's empty-paragraph marker (`<o:p>&nbsp;</o:p>`).
@@ -93,9 +111,6 @@ const HEAD_ELEMENTS = new Set([
   'title',
 ]);
 
-// Tables nested deeper than this are read as plain text (a hostile page cannot exhaust the stack).
-const MAX_TABLE_DEPTH = 64;
-
 interface TableContext {
   table: TableBlock;
   row: CellBlocks[] | null;
@@ -114,6 +129,7 @@ class HtmlReader {
   private preDepth = 0;
   private ignoredTables = 0;
   private readonly tables: TableContext[] = [];
+  private readonly count = new TableCount();
 
   onopentag(name: string, attributes: Record<string, string>): void {
     if (name === 'title') {
@@ -132,7 +148,7 @@ class HtmlReader {
     const context = this.ignoredTables > 0 ? undefined : this.tables[this.tables.length - 1];
     switch (name) {
       case 'table': {
-        if (this.tables.length >= MAX_TABLE_DEPTH || this.ignoredTables > 0) {
+        if (this.tables.length >= LIMITS.tableDepth || this.ignoredTables > 0) {
           this.ignoredTables += 1;
           this.sink().push(null);
           return;
@@ -145,6 +161,7 @@ class HtmlReader {
       case 'tr':
         if (!context) this.sink().push(null);
         else {
+          this.count.row();
           context.row = [];
           context.cell = null;
           context.table.rows.push(context.row);
@@ -155,9 +172,11 @@ class HtmlReader {
         if (!context) this.sink().push(null);
         else {
           if (!context.row) {
+            this.count.row();
             context.row = [];
             context.table.rows.push(context.row);
           }
+          this.count.cell();
           context.cell = {
             blocks: [],
             rowspan: spanAttribute(attributes['rowspan']),

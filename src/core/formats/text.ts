@@ -1,4 +1,5 @@
 import { foldLabel, stripLabelNumber } from '../fold';
+import { LIMITS, tooManyCells } from '../limits';
 import type { Span } from '../types';
 
 /**
@@ -21,6 +22,7 @@ const PIPE = 0x7c;
 const NUMBER_WORD = /^[+-]?[\d,.]+$|^[/／—–-]$/;
 const TRAILING_NUMBER = /\S\s+(?:[+-]?[\d,.]+|[/／—–-])\s*$/;
 const TAIL = 64;
+const SPACE = /\s/;
 /** A row label is a table cell, not a sentence: longer tokens are prose (SPEC R3.2). */
 export const MAX_LABEL = 80;
 // Only a short token can be a label or a cell; folding long prose would be wasted work.
@@ -30,6 +32,7 @@ const MAX_FOLDED = 200;
  * Splits text into cell tokens. Each `|` ends the cell before it; pipes that end no cell form a
  * run. Works on every layout of report-templates.md §4 a, b, b′, c, e: one row per line, one cell
  * per line, text and `|` on separate lines, leading pipes, no pipes, numbers separated by spaces.
+ * Past LIMITS.cells tokens it throws LimitExceeded, which parseReport turns into the file's error.
  */
 export function tokenizeText(text: string, end = text.length): Token[] {
   const tokens: Token[] = [];
@@ -161,25 +164,31 @@ function pushTextCells(tokens: Token[], segment: string, at: number, line: numbe
     pushText(tokens, text, [at + start, at + start + text.length], line);
     return;
   }
-  const words = [...segment.matchAll(/\S+/g)];
-  let firstNumber = words.length;
-  while (firstNumber > 0 && NUMBER_WORD.test(words[firstNumber - 1]?.[0] ?? '')) firstNumber -= 1;
-  const splitAt = words.length > 1 && firstNumber < words.length ? firstNumber : words.length;
-  const head = words.slice(0, splitAt);
-  const firstWord = head[0];
-  const lastWord = head[head.length - 1];
-  if (firstWord && lastWord) {
-    const start = at + (firstWord.index ?? 0);
-    const stop = at + (lastWord.index ?? 0) + lastWord[0].length;
-    pushText(tokens, segment.slice(start - at, stop - at), [start, stop], line);
+  // The numbers at the end, found from the end: a long line's words are never all collected.
+  let numbersFrom = segment.length;
+  for (let end = segment.length; ;) {
+    while (end > 0 && SPACE.test(segment[end - 1] ?? '')) end -= 1;
+    let start = end;
+    while (start > 0 && !SPACE.test(segment[start - 1] ?? '')) start -= 1;
+    if (start === end || !NUMBER_WORD.test(segment.slice(start, end))) break;
+    numbersFrom = start;
+    end = start;
   }
-  for (const word of words.slice(splitAt)) {
-    const start = at + (word.index ?? 0);
+  const head = segment.slice(0, numbersFrom);
+  const headStart = head.search(/\S/);
+  if (headStart >= 0) {
+    const text = head.trim();
+    pushText(tokens, text, [at + headStart, at + headStart + text.length], line);
+  }
+  for (const word of segment.slice(numbersFrom).matchAll(/\S+/g)) {
+    const start = at + numbersFrom + (word.index ?? 0);
     pushText(tokens, word[0], [start, start + word[0].length], line);
   }
 }
 
 function pushText(tokens: Token[], text: string, span: Span, line: number): void {
+  // Runs lie between text tokens, so counting these bounds every token (SPEC R14.4).
+  if (tokens.length >= LIMITS.cells) throw tooManyCells();
   const folded = text.length <= MAX_FOLDED ? foldLabel(text) : text;
   const core = folded.length <= MAX_LABEL ? stripLabelNumber(folded) : null;
   tokens.push({ kind: 'text', text, folded, core, span, line });
