@@ -361,6 +361,27 @@ export class ReviewPage {
     return this.page.getByTestId('save-state');
   }
 
+  /** Under the top bar when reports could not be saved: which ones, and how to make room. */
+  saveDetail(): Locator {
+    return this.page.getByTestId('save-detail');
+  }
+
+  /** The passing word in the top bar, e.g. why an edit in a read-only tab was refused. */
+  notice(): Locator {
+    return this.page.locator('.notice-flash');
+  }
+
+  /** `本工作区已在另一个标签页中打开，此页只读` with 在此编辑, when another tab edits the workspace. */
+  readOnlyBanner(): Locator {
+    return this.page.getByTestId('read-only-banner');
+  }
+
+  /** 在此编辑: asks the tab that edits to hand over, and waits until this one edits. */
+  async takeOver(): Promise<void> {
+    await this.readOnlyBanner().getByRole('button', { name: '在此编辑' }).click();
+    await expect(this.readOnlyBanner()).toHaveCount(0);
+  }
+
   /** Waits until the top bar says everything shown is written to IndexedDB. */
   async expectSaved(): Promise<void> {
     await expect(this.saveState()).toHaveAttribute('data-state', 'saved');

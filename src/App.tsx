@@ -1,10 +1,12 @@
 import { DropZone } from './components/DropZone';
 import { EmptyState } from './components/EmptyState';
 import { PaneErrorBoundary } from './components/PaneErrorBoundary';
+import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { ReportPaneBoundary } from './components/ReportPaneBoundary';
 import { ReportQueue } from './components/ReportQueue';
 import { ReportView } from './components/ReportView';
 import { TopBar } from './components/TopBar';
+import { UnsavedNotice } from './components/UnsavedNotice';
 import { useShortcuts } from './components/useShortcuts';
 import { useUnsavedWarning } from './components/useUnsavedWarning';
 import { t } from './i18n';
@@ -17,9 +19,13 @@ export function App() {
   useUnsavedWarning();
   return (
     <div className="app">
-      <PaneErrorBoundary failed={t.paneError.topBar}>
-        <TopBar />
-      </PaneErrorBoundary>
+      <div className="app-head">
+        <PaneErrorBoundary failed={t.paneError.topBar}>
+          <TopBar />
+        </PaneErrorBoundary>
+        <ReadOnlyBanner />
+        <UnsavedNotice />
+      </div>
       <div className="workspace">
         <PaneErrorBoundary failed={t.paneError.queue}>
           <ReportQueue />

@@ -118,6 +118,27 @@ export const t = {
     terminated: '浏览器关闭了本地存储',
     textMissing: '无法恢复：原文缺失',
     unknown: '未知错误',
+    stale: '另一个标签页修改了工作区，此页的修改不能再保存',
+    readOnly: '此页只读',
+    unsaved: (names: readonly string[]) =>
+      `未保存：${names.slice(0, 3).join('、')}${names.length > 3 ? ` 等 ${names.length} 份报告` : ''}`,
+    /** The reports that did not fit; the edits to the others are saved. */
+    full: (names: readonly string[]) =>
+      `存储空间已满：${t.save.unsaved(names)}。其余报告的修改照常保存。` +
+      '可用队列中各报告的移除按钮删去不需要的报告，或清空工作区（请先导出），腾出空间后会自动重试。',
+    staleHint: '请先导出此页的修改，再重新加载本页',
+  },
+
+  readOnly: {
+    banner: '本工作区已在另一个标签页中打开，此页只读。',
+    takeOver: '在此编辑',
+    takeOverHint: '请另一个标签页保存并交出编辑权',
+    asking: '正在请求另一个标签页交出编辑权…',
+    refused: '另一个标签页没有交出编辑权（它可能有未保存的修改）。',
+    stale: '另一个标签页修改了工作区，此页只读。此页未保存的修改请先导出，再重新加载本页。',
+    reload: '重新加载',
+    blocked: '此页只读：工作区正在另一个标签页中编辑',
+    uncoordinated: '此浏览器无法协调多个标签页：请只在一个标签页中打开本工作区。',
   },
 
   clear: {
@@ -270,5 +291,14 @@ export const t = {
     unknown: '无法解析此文件',
     readFailed: '无法读取该文件',
     emptyImport: '文件中没有报告',
+    importBytes: (size: string, limit: string) => `文件过大（${size}），导入上限为 ${limit}`,
+    importRows: (rows: number, limit: number) =>
+      `表格共有 ${rows} 行，超过上限 ${limit} 行，未导入`,
+    importCells: (cells: number, limit: number) =>
+      `表格共有 ${cells} 个单元格，超过上限 ${limit} 个，未导入`,
+    importText: (chars: number, limit: number) =>
+      `原文有 ${chars} 个字符，超过上限 ${limit} 个，未导入`,
+    importLines: (lines: number, limit: number) =>
+      `原文有 ${lines} 行，超过上限 ${limit} 行，未导入`,
   },
 };

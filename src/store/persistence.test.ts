@@ -6,14 +6,17 @@ import { createStore } from 'zustand';
 import { parseReport, type Report } from '../core';
 import { serializeReport } from '../core/export/json';
 import { sha256Hex } from '../core/sha256';
+import { applyCellEdit } from '../core/edits';
 import {
   DB_VERSION,
   openWorkspace,
   persistWorkspace,
+  type PersistOptions,
   type WorkspaceChange,
   type WorkspaceStorage,
 } from './persistence';
 import { reviewStore, type ReviewStore } from './reviewStore';
+import type { TabEvents } from './tabLock';
 
 const SEED = '001_b7938c474e787140.txt';
 const seedBytes = readFileSync(new URL(`../core/fixtures/seeds/${SEED}`, import.meta.url));
@@ -42,10 +45,37 @@ async function until(condition: () => boolean): Promise<void> {
 
 const saved = (store: Store) => until(() => store.getState().save.state === 'saved');
 
+/** This tab edits: the lock is its at once. */
+const alone: PersistOptions['coordinate'] = (events) => {
+  void events.becameEditor();
+  return { requestHandover: () => {}, close: () => {} };
+};
+
+async function persistWorkspaceOf(name: string, options: PersistOptions = {}) {
+  const store = newStore();
+  await persistWorkspace(store, {
+    open: (events) => openWorkspace(name, events),
+    coordinate: alone,
+    ...options,
+  });
+  return store;
+}
+
+/** The workspace as a new tab would read it. */
+async function loaded(name: string) {
+  const storage = await openWorkspace(name);
+  const workspace = await storage.load();
+  storage.close();
+  return workspace;
+}
+
 /** A store with its workspace in the named database, loaded. */
 async function started(name: string, open?: () => Promise<WorkspaceStorage>) {
   const store = newStore();
-  await persistWorkspace(store, { open: open ?? ((events) => openWorkspace(name, events)) });
+  await persistWorkspace(store, {
+    open: open ?? ((events) => openWorkspace(name, events)),
+    coordinate: alone,
+  });
   expect(store.getState().workspace).toBe('ready');
   return store;
 }
@@ -151,7 +181,11 @@ describe('workspace persistence', () => {
     const store = await started(name, open);
     await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
     await until(() => store.getState().save.state === 'error');
-    expect(store.getState().save).toEqual({ state: 'error', error: '存储空间不足' });
+    expect(store.getState().save).toEqual({
+      state: 'error',
+      error: '存储空间不足',
+      unsaved: ['a.txt'],
+    });
     // The app goes on: the edit is made and shown.
     store.getState().selectCell(natural);
     store.getState().editCell(natural, '4');
@@ -166,7 +200,7 @@ describe('workspace persistence', () => {
     expect(exported(again) === exported(store)).toBe(true);
   });
 
-  it('writes a large change in parts, and a crash between them leaves the workspace as it was', async () => {
+  it('writes a large change in parts, each saved as it is written, and a crash between them keeps the parts before', async () => {
     const name = freshName();
     let saves = 0;
     const open = async () => {
@@ -183,16 +217,18 @@ describe('workspace persistence', () => {
     await until(() => store.getState().save.state === 'error');
     expect(saves).toBe(2);
 
-    // The first part was written, but no order names it: the next start drops it.
+    // The first part was written with an order that names it; the rest was not, and shows so.
+    expect(store.getState().save.unsaved).toHaveLength(25);
     const again = await started(name);
-    expect(again.getState().order).toEqual([]);
+    const names = (s: Store) => s.getState().order.map((id) => s.getState().entries[id]?.name);
+    expect(names(again)).toEqual(files.slice(0, 20).map((file) => file.name));
     const db = await openDB(name, DB_VERSION);
-    expect([await db.count('entries'), await db.count('texts')]).toEqual([0, 0]);
+    expect([await db.count('entries'), await db.count('texts')]).toEqual([20, 1]);
     db.close();
 
-    await again.getState().addFiles(files);
+    await again.getState().addFiles(files.slice(20));
     await saved(again);
-    expect((await started(name)).getState().order).toHaveLength(45);
+    expect(names(await started(name))).toEqual(files.map((file) => file.name));
   });
 
   it('says so when the database cannot be opened, and never writes over what it could not read', async () => {
@@ -267,7 +303,7 @@ describe('storage versions', () => {
     ).toBe(true);
 
     const db = await openDB(name, DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'meta', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'meta', 'reviews', 'texts']);
     const key = sha256Hex(new TextEncoder().encode(report.text));
     expect((await db.get('texts', key))?.text).toBe(report.text);
     expect(await db.get('meta', 'workspace')).toEqual({
@@ -285,7 +321,264 @@ describe('storage versions', () => {
     storage.close();
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'meta', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'meta', 'reviews', 'texts']);
     db.close();
+  });
+});
+
+/** A disk that refuses, while `full` is set, every value holding a text longer than `limit`. */
+function fillDisk(limit: number) {
+  const disk = { full: false, refused: 0 };
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key) {
+    const text = (value as { text?: unknown } | null)?.text;
+    if (disk.full && typeof text === 'string' && text.length > limit) {
+      disk.refused++;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return put.call(this, value, key);
+  };
+  return { disk, restore: () => (IDBObjectStore.prototype.put = put) };
+}
+
+const big = () =>
+  new File([`${seedBytes.toString('utf8')}\n${'附注。\n'.repeat(20_000)}`], 'big.txt');
+
+describe('a full disk', () => {
+  it('saves edits to stored reports while a new report’s text does not fit, says what is not saved, and saves it once there is room', async () => {
+    const name = freshName();
+    const { disk, restore } = fillDisk(50_000);
+    try {
+      const store = await persistWorkspaceOf(name, { retryMs: 20 });
+      await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
+      await saved(store);
+
+      disk.full = true;
+      await store.getState().addFiles([big()]);
+      await until(() => store.getState().save.state === 'error');
+      expect(store.getState().save).toEqual({
+        state: 'error',
+        error: '存储空间不足',
+        unsaved: ['big.txt'],
+      });
+      const [a] = store.getState().order;
+      store.getState().selectReport(a ?? '');
+      store.getState().selectCell(natural);
+      store.getState().editCell(natural, '4');
+      store.getState().setReviewStatus('reviewed');
+      // The edits are written (the big text is still refused): only big.txt is not saved.
+      await until(() => disk.refused >= 2);
+      expect(store.getState().save.unsaved).toEqual(['big.txt']);
+      const meanwhile = await loaded(name);
+      expect(meanwhile.entries.map((e) => e.name)).toEqual(['a.txt']);
+      expect(meanwhile.entries[0]?.report?.edits).toHaveLength(1);
+      expect(meanwhile.entries[0]?.report?.review.status).toBe('reviewed');
+
+      // Room again: the retry writes what was refused, with nothing else changing.
+      disk.full = false;
+      await saved(store);
+      const again = await started(name);
+      expect(exported(again) === exported(store)).toBe(true);
+    } finally {
+      restore();
+    }
+  });
+
+  it('removing a report frees its space before the refused ones are tried again', async () => {
+    const name = freshName();
+    const { disk, restore } = fillDisk(50_000);
+    try {
+      const store = await persistWorkspaceOf(name, { retryMs: 60_000 });
+      await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
+      await saved(store);
+      disk.full = true;
+      await store.getState().addFiles([big(), new File([seedBytes], 'b.txt')]);
+      await until(() => store.getState().save.state === 'error');
+      // The small one of the same part is saved all the same.
+      expect(store.getState().save.unsaved).toEqual(['big.txt']);
+      disk.full = false;
+      store.getState().removeReport(store.getState().order[0] ?? '');
+      await saved(store);
+      expect((await loaded(name)).entries.map((e) => e.name)).toEqual(['big.txt', 'b.txt']);
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe('the reviewer’s work apart from the reports', () => {
+  it('writes an edit as a small review record and never the report or its text again', async () => {
+    const name = freshName();
+    const store = await started(name);
+    await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await saved(store);
+    const db = await openDB(name, DB_VERSION);
+    const id = store.getState().order[0] ?? '';
+    const entryBefore = await db.get('entries', id);
+
+    store.getState().selectCell(natural);
+    store.getState().editCell(natural, '4');
+    store.getState().judgeCheck('C3:requests:newReceived', { verdict: 'source-error' });
+    await saved(store);
+    expect(await db.get('entries', id)).toEqual(entryBefore);
+    const review = await db.get('reviews', id);
+    expect(review.cells).toEqual([
+      expect.objectContaining({ ...natural, cell: expect.objectContaining({ raw: '4' }) }),
+    ]);
+    expect(JSON.stringify(review).length).toBeLessThan(JSON.stringify(entryBefore).length / 10);
+    db.close();
+
+    // Undone, the cell is the stored report's again and the record says so.
+    store.getState().undo();
+    store.getState().undo();
+    await saved(store);
+    const again = await started(name);
+    expect(exported(again) === exported(store)).toBe(true);
+  });
+
+  it('migrates a v2 workspace: its reports, edited already, load as they were and take new edits', async () => {
+    const name = freshName();
+    const parsed = await parseReport(new Uint8Array(seedBytes), SEED);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const edited = applyCellEdit(parsed.report, natural, '7', '2024-04-01T08:00:00.000Z');
+    const { text, ...stored } = edited;
+    const key = sha256Hex(new TextEncoder().encode(text));
+    // The v2 layout written by hand: entries without texts, texts by hash, the order in meta.
+    const v2 = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore('entries', { keyPath: 'id' });
+        db.createObjectStore('texts', { keyPath: 'key' });
+        db.createObjectStore('meta', { keyPath: 'key' });
+      },
+    });
+    await v2.put('entries', {
+      id: 'r1',
+      name: SEED,
+      status: 'ready',
+      error: null,
+      note: null,
+      report: stored,
+      textKey: key,
+    });
+    await v2.put('texts', { key, text });
+    await v2.put('meta', { key: 'workspace', order: ['r1'], pasteCount: 3 });
+    v2.close();
+
+    const store = await started(name);
+    const report = store.getState().entries['r1']?.report;
+    expect(report && serializeReport(report) === serializeReport(edited)).toBe(true);
+    expect(store.getState().pasteCount).toBe(3);
+
+    store.getState().selectCell(natural);
+    store.getState().editCell(natural, '8');
+    await saved(store);
+    const db = await openDB(name, DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'meta', 'reviews', 'texts']);
+    expect((await db.get('entries', 'r1')).report).toEqual(stored);
+    expect((await db.get('reviews', 'r1')).edits).toHaveLength(2);
+    db.close();
+    const again = await started(name);
+    expect(exported(again) === exported(store)).toBe(true);
+  });
+});
+
+describe('two tabs', () => {
+  it('a tab never writes over what another tab wrote since it read the workspace', async () => {
+    const name = freshName();
+    const first = await started(name);
+    await first.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await saved(first);
+    const second = await started(name);
+    second.getState().setReviewStatus('reviewed');
+    await saved(second);
+
+    first.getState().selectCell(natural);
+    first.getState().editCell(natural, '4');
+    await until(() => first.getState().save.state === 'error');
+    expect(first.getState().save).toEqual({
+      state: 'error',
+      error: '另一个标签页修改了工作区，此页的修改不能再保存',
+      unsaved: ['a.txt'],
+    });
+    expect(first.getState().access.readOnly).toBe('stale');
+    const kept = (await loaded(name)).entries[0]?.report;
+    expect([kept?.review.status, kept?.edits.length]).toEqual(['reviewed', 0]);
+  });
+
+  it('a read-only tab says why instead of changing anything, and writes nothing', async () => {
+    const name = freshName();
+    const first = await started(name);
+    await first.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await saved(first);
+    const before = exported(first);
+
+    let events: TabEvents | null = null;
+    const reader = newStore();
+    await persistWorkspace(reader, {
+      open: (e) => openWorkspace(name, e),
+      coordinate: (e) => {
+        events = e;
+        e.becameReader();
+        return { requestHandover: () => {}, close: () => {} };
+      },
+    });
+    expect(events).not.toBeNull();
+    const state = () => reader.getState();
+    expect(state().access.readOnly).toBe('other-tab');
+    expect(exported(reader)).toBe(before);
+    state().selectCell(natural);
+    state().editCell(natural, '4');
+    expect(state().notice).toBe('此页只读：工作区正在另一个标签页中编辑');
+    await state().addFiles([new File([seedBytes], 'b.txt')]);
+    state().clearWorkspace();
+    state().removeReport(state().order[0] ?? '');
+    expect(exported(reader)).toBe(before);
+    expect(exported(await started(name))).toBe(before);
+  });
+
+  it('a tab that gets the lock reads again what the other tab saved before it edits', async () => {
+    const name = freshName();
+    let events: TabEvents | null = null;
+    const reader = newStore();
+    await persistWorkspace(reader, {
+      open: (e) => openWorkspace(name, e),
+      coordinate: (e) => {
+        events = e;
+        e.becameReader();
+        return { requestHandover: () => {}, close: () => {} };
+      },
+    });
+    const editor = await started(name);
+    await editor.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await saved(editor);
+    expect(reader.getState().order).toEqual([]);
+
+    await (events as TabEvents | null)?.becameEditor();
+    expect(reader.getState().access.readOnly).toBeNull();
+    expect(exported(reader)).toBe(exported(editor));
+    reader.getState().selectCell(natural);
+    reader.getState().editCell(natural, '4');
+    await saved(reader);
+    expect(exported(await started(name))).toBe(exported(reader));
+  });
+});
+
+describe('a report whose display failed', () => {
+  it('is not selected by the next start, until the reviewer selects it again', async () => {
+    const name = freshName();
+    const first = await started(name);
+    await first
+      .getState()
+      .addFiles([new File([seedBytes], 'a.txt'), new File([seedBytes], 'b.txt')]);
+    await saved(first);
+    const [a, b] = first.getState().order;
+    first.getState().markFailed(a ?? '');
+    await saved(first);
+
+    const second = await started(name);
+    expect(second.getState().selectedId).toBe(b);
+    second.getState().selectReport(a ?? '');
+    await saved(second);
+    expect((await started(name)).getState().selectedId).toBe(a);
   });
 });

@@ -1,15 +1,22 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { StoreApi } from 'zustand';
-import type { Report } from '../core';
+import type { Cell, Check, Edit, Report } from '../core';
 import { digestHex, sha256Hex } from '../core/sha256';
 import { t } from '../i18n';
 import type { QueueEntry, ReviewStore } from './reviewStore';
+import { coordinateTabs, type TabCoordinator, type TabEvents } from './tabLock';
 
-// The workspace in IndexedDB: every settled queue entry, its report and its text, the queue order.
-// Selection, tabs, filters and the undo history are not data and are not kept.
+// The workspace in IndexedDB: every settled queue entry, its report and its text, the reviewer's
+// work on each report, the queue order, and the reports whose display failed. Selection, tabs,
+// filters and the undo history are not data and are not kept.
+//
+// What changes often and is small (edits, verdicts, comments, review status) is kept apart from
+// what is large and written once (a report as parsed, its text): a reviewer's change writes only
+// its small `reviews` record, in a transaction of its own, so that a full disk that refuses a new
+// file's text still lets every edit to the reports already stored be saved.
 
 export const DB_NAME = 'nianbao-review';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** An entry as stored: its report without the text, which is kept once in `texts`. */
 export interface StoredEntry {
@@ -28,29 +35,64 @@ interface StoredText {
   text: string;
 }
 
-interface StoredMeta {
+/**
+ * The reviewer's work on a stored report: the cells and checks (verdicts, comments, the results of
+ * edited cells) that differ from the stored report's, by place, and its edits and review.
+ */
+export interface StoredReview {
+  id: string;
+  cells: { table: string; row: string; column: string; cell: Cell }[];
+  checks: { at: number; check: Check }[];
+  checkCount: number;
+  edits: Edit[];
+  review: Report['review'];
+}
+
+interface StoredWorkspace {
   key: 'workspace';
   order: string[];
   pasteCount: number;
 }
 
+/** The entries whose report made a pane fail: never selected at the start. */
+interface StoredFailed {
+  key: 'failed';
+  ids: string[];
+}
+
+/** Who wrote last: a tab writes only over its own last write, never over another tab's. */
+interface StoredWriter {
+  key: 'writer';
+  tab: string;
+  count: number;
+}
+
+type StoredMeta = StoredWorkspace | StoredFailed | StoredWriter;
+
 interface WorkspaceSchema extends DBSchema {
   entries: { key: string; value: StoredEntry };
   texts: { key: string; value: StoredText };
+  reviews: { key: string; value: StoredReview };
   meta: { key: string; value: StoredMeta };
 }
-
-type StoreName = 'entries' | 'texts' | 'meta';
 
 export interface Workspace {
   order: string[];
   entries: QueueEntry[];
   pasteCount: number;
+  /** Entries whose display failed: the start selects none of them. */
+  failed: string[];
 }
 
-/** A workspace as read, with the key of each entry's text, so that no text is hashed again. */
+/** A workspace as read, with what is stored of each entry, so that no text is hashed again. */
 export interface LoadedWorkspace extends Workspace {
-  textKeys: ReadonlyMap<string, string>;
+  stored: ReadonlyMap<string, StoredParts>;
+}
+
+/** An entry's text key and its report as stored, before the reviewer's work was put on it. */
+export interface StoredParts {
+  textKey: string | null;
+  base: Report | null;
 }
 
 // ── versions ─────────────────────────────────────────────────────────────────────────────────────
@@ -99,7 +141,7 @@ export const UPGRADES: Record<number, (db: UpgradeDb, tx: UpgradeTx) => Promise<
       const entry: StoredEntry = { id, name, status, error, note: null, report: stored, textKey };
       writes.push(entries.put(entry));
     }
-    const workspace: StoredMeta = {
+    const workspace: StoredWorkspace = {
       key: 'workspace',
       order: order?.ids ?? old.map((e) => e.id),
       pasteCount: 0,
@@ -108,25 +150,42 @@ export const UPGRADES: Record<number, (db: UpgradeDb, tx: UpgradeTx) => Promise<
     await Promise.all(writes);
     db.deleteObjectStore('reports');
   },
+  // The reviewer's work apart from the reports. A v2 report carries its edits already: it is the
+  // stored report as it is, with no review record yet.
+  3: async (db) => {
+    db.createObjectStore('reviews', { keyPath: 'id' });
+  },
 };
 
 // ── the database ─────────────────────────────────────────────────────────────────────────────────
 
-/** What changed since the last write, as one transaction. */
+/** One transaction's worth of writes. */
 export interface WorkspaceChange {
   /** Everything goes first (the workspace was cleared, or nothing is left in it). */
-  clear: boolean;
-  entries: StoredEntry[];
-  texts: StoredText[];
-  removeEntries: string[];
-  removeTexts: string[];
-  /** The queue order, written with the last part of a change; null in the parts before it. */
-  meta: { order: string[]; pasteCount: number } | null;
+  clear?: boolean;
+  entries?: StoredEntry[];
+  texts?: StoredText[];
+  reviews?: StoredReview[];
+  removeEntries?: string[];
+  removeTexts?: string[];
+  removeReviews?: string[];
+  /** The queue order: it names only entries written by now, never one still to come. */
+  workspace?: { order: string[]; pasteCount: number };
+  failed?: string[];
+}
+
+/** Another tab wrote the workspace since this one read it: writing now would overwrite that. */
+export class StaleWorkspaceError extends Error {
+  override name = 'StaleWorkspaceError';
 }
 
 export interface WorkspaceStorage {
-  load(): Promise<LoadedWorkspace>;
-  /** Resolves once the transaction has committed: only then is the change saved. */
+  /** With `tidy`, what a change cut short left behind is deleted (only a tab that edits does). */
+  load(options?: { tidy: boolean }): Promise<LoadedWorkspace>;
+  /**
+   * Resolves once the transaction has committed: only then is the change saved. Rejects with a
+   * StaleWorkspaceError, writing nothing, when another tab wrote since this one's last load or save.
+   */
   save(change: WorkspaceChange): Promise<void>;
   close(): void;
 }
@@ -137,6 +196,8 @@ export interface StorageEvents {
   /** The connection is gone (another tab upgraded, or the browser closed it). */
   closed(reason: string): void;
 }
+
+const ALL_STORES = ['entries', 'texts', 'reviews', 'meta'] as const;
 
 export async function openWorkspace(
   name: string = DB_NAME,
@@ -164,90 +225,236 @@ export async function openWorkspace(
     terminated: () => events.closed(t.save.terminated),
   })) as unknown as IDBPDatabase<WorkspaceSchema>;
 
+  const tab = Math.random().toString(36).slice(2, 10);
+  /** The writer record as this tab last read or wrote it. */
+  let seen: StoredWriter | null = null;
+
   return {
-    async load() {
-      const tx = db.transaction(['entries', 'texts', 'meta'], 'readwrite');
-      const [meta, stored, texts] = await Promise.all([
-        tx.objectStore('meta').get('workspace'),
+    async load(options = { tidy: false }) {
+      const tx = db.transaction(ALL_STORES, 'readonly');
+      const meta = tx.objectStore('meta');
+      const [workspace, failed, writer, stored, reviews, texts] = await Promise.all([
+        meta.get('workspace') as Promise<StoredWorkspace | undefined>,
+        meta.get('failed') as Promise<StoredFailed | undefined>,
+        meta.get('writer') as Promise<StoredWriter | undefined>,
         tx.objectStore('entries').getAll(),
+        tx.objectStore('reviews').getAll(),
         tx.objectStore('texts').getAll(),
       ]);
+      seen = writer ?? null;
       const byId = new Map(stored.map((entry) => [entry.id, entry]));
+      const reviewById = new Map(reviews.map((review) => [review.id, review]));
       const textByKey = new Map(texts.map((text) => [text.key, text.text]));
-      const order = (meta?.order ?? stored.map((entry) => entry.id)).filter((id) => byId.has(id));
-      const textKeys = new Map<string, string>();
-      for (const id of order) {
-        const key = byId.get(id)?.textKey;
-        if (key) textKeys.set(id, key);
+      const order = (workspace?.order ?? stored.map((entry) => entry.id)).filter((id) =>
+        byId.has(id),
+      );
+      const parts = new Map<string, StoredParts>();
+      const entries = order.flatMap((id) => {
+        const entry = byId.get(id);
+        if (!entry) return [];
+        const { restored, base } = restore(entry, textByKey, reviewById.get(id));
+        parts.set(id, { textKey: entry.textKey, base });
+        return [restored];
+      });
+      await tx.done;
+      if (options.tidy) {
+        // Left by a change cut short (a crash between its parts): never shown as saved. Only the
+        // tab that edits tidies, so nothing is written between the reading and this.
+        const listed = new Set(order);
+        const used = new Set(order.flatMap((id) => byId.get(id)?.textKey ?? []));
+        const tidy = db.transaction(['entries', 'reviews', 'texts'], 'readwrite');
+        await Promise.all([
+          ...stored
+            .filter((e) => !listed.has(e.id))
+            .map((e) => tidy.objectStore('entries').delete(e.id)),
+          ...reviews
+            .filter((r) => !listed.has(r.id))
+            .map((r) => tidy.objectStore('reviews').delete(r.id)),
+          ...texts
+            .filter((x) => !used.has(x.key))
+            .map((x) => tidy.objectStore('texts').delete(x.key)),
+          tidy.done,
+        ]);
       }
-      // Left by a change cut short (a crash between its parts): never shown as saved.
-      const listed = new Set(order);
-      const used = new Set(textKeys.values());
-      const orphans = [
-        ...stored
-          .filter((e) => !listed.has(e.id))
-          .map((e) => tx.objectStore('entries').delete(e.id)),
-        ...texts.filter((x) => !used.has(x.key)).map((x) => tx.objectStore('texts').delete(x.key)),
-      ];
-      await Promise.all([...orphans, tx.done]);
       return {
         order,
-        textKeys,
-        entries: order.flatMap((id) => {
-          const entry = byId.get(id);
-          return entry ? [restored(entry, textByKey)] : [];
-        }),
-        pasteCount: meta?.pasteCount ?? 0,
+        stored: parts,
+        entries,
+        pasteCount: workspace?.pasteCount ?? 0,
+        failed: (failed?.ids ?? []).filter((id) => byId.has(id)),
       };
     },
 
     async save(change) {
-      const names: StoreName[] = ['entries', 'texts', 'meta'];
-      const tx = db.transaction(names, 'readwrite');
+      const tx = db.transaction(ALL_STORES, 'readwrite');
+      const meta = tx.objectStore('meta');
+      // Transactions over the same stores run one at a time: nothing can come between this read
+      // and the writes below.
+      const writer = (await meta.get('writer')) as StoredWriter | undefined;
+      if (!sameWriter(writer ?? null, seen)) {
+        tx.abort();
+        await tx.done.catch(() => {});
+        throw new StaleWorkspaceError(t.save.stale);
+      }
+      const next: StoredWriter = { key: 'writer', tab, count: (writer?.count ?? 0) + 1 };
       const entries = tx.objectStore('entries');
       const texts = tx.objectStore('texts');
-      const meta = tx.objectStore('meta');
+      const reviews = tx.objectStore('reviews');
       const writes: Promise<unknown>[] = [];
-      if (change.clear) writes.push(entries.clear(), texts.clear(), meta.clear());
-      for (const text of change.texts) writes.push(texts.put(text));
-      for (const entry of change.entries) writes.push(entries.put(entry));
-      for (const id of change.removeEntries) writes.push(entries.delete(id));
-      for (const key of change.removeTexts) writes.push(texts.delete(key));
-      if (change.meta) writes.push(meta.put({ key: 'workspace', ...change.meta }));
+      try {
+        if (change.clear) {
+          writes.push(entries.clear(), texts.clear(), reviews.clear(), meta.clear());
+        }
+        for (const id of change.removeEntries ?? []) writes.push(entries.delete(id));
+        for (const id of change.removeReviews ?? []) writes.push(reviews.delete(id));
+        for (const key of change.removeTexts ?? []) writes.push(texts.delete(key));
+        for (const text of change.texts ?? []) writes.push(texts.put(text));
+        for (const entry of change.entries ?? []) writes.push(entries.put(entry));
+        for (const review of change.reviews ?? []) writes.push(reviews.put(review));
+        if (change.workspace) writes.push(meta.put({ key: 'workspace', ...change.workspace }));
+        if (change.failed) writes.push(meta.put({ key: 'failed', ids: change.failed }));
+        writes.push(meta.put(next));
+      } catch (error) {
+        // A write refused at once (a full disk, a value that cannot be cloned): none of the
+        // change is kept, as when the transaction fails at commit.
+        tx.abort();
+        await Promise.allSettled([...writes, tx.done]);
+        throw error;
+      }
       // tx.done rejects with the transaction's error (a full disk shows here, at commit).
       await Promise.all([...writes, tx.done]);
+      seen = next;
     },
 
     close: () => db.close(),
   };
 }
 
-function restored(entry: StoredEntry, texts: ReadonlyMap<string, string>): QueueEntry {
-  const base = { id: entry.id, name: entry.name, note: entry.note };
-  if (!entry.report) return { ...base, status: entry.status, error: entry.error, report: null };
+function sameWriter(a: StoredWriter | null, b: StoredWriter | null): boolean {
+  return a === null || b === null ? a === b : a.tab === b.tab && a.count === b.count;
+}
+
+function restore(
+  entry: StoredEntry,
+  texts: ReadonlyMap<string, string>,
+  review: StoredReview | undefined,
+): { restored: QueueEntry; base: Report | null } {
+  const shell = { id: entry.id, name: entry.name, note: entry.note };
+  if (!entry.report) {
+    return {
+      restored: { ...shell, status: entry.status, error: entry.error, report: null },
+      base: null,
+    };
+  }
   const text = entry.textKey === null ? undefined : texts.get(entry.textKey);
   if (text === undefined) {
-    return { ...base, status: 'error', error: t.save.textMissing, report: null };
+    return {
+      restored: { ...shell, status: 'error', error: t.save.textMissing, report: null },
+      base: null,
+    };
   }
-  return { ...base, status: entry.status, error: entry.error, report: { ...entry.report, text } };
+  const base: Report = { ...entry.report, text };
+  const report = review ? reviewed(base, review) : base;
+  return { restored: { ...shell, status: entry.status, error: entry.error, report }, base };
 }
 
 /** Why a write failed, in words for the top bar. */
 export function failureReason(error: unknown): string {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError') return t.save.quota;
+  if (isQuotaError(error)) return t.save.quota;
   if (name === 'InvalidStateError' || name === 'SecurityError') return t.save.unavailable;
   if (name === 'VersionError') return t.save.newerVersion;
   if (error instanceof Error && error.message) return error.message;
   return t.save.unknown;
 }
 
-// ── keeping the store and the database in step ───────────────────────────────────────────────────
+/** A full disk: refused at the write, or as the reason a transaction aborted at commit. */
+export function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof Error || error instanceof DOMException)) return false;
+  return (
+    error.name === 'QuotaExceededError' ||
+    (error.name === 'AbortError' && /quota/i.test(error.message))
+  );
+}
+
+// ── reports and the reviewer's work on them ──────────────────────────────────────────────────────
 
 function withoutText(report: Report): Omit<Report, 'text'> {
   const rest: Partial<Report> = { ...report };
   delete rest.text;
   return rest as Omit<Report, 'text'>;
+}
+
+/** The stored report with the reviewer's work put back on it; unchanged parts stay the base's. */
+function reviewed(base: Report, review: StoredReview): Report {
+  const byRow = new Map<string, Map<string, Cell>>();
+  for (const { table, row, column, cell } of review.cells) {
+    const key = JSON.stringify([table, row]);
+    const columns = byRow.get(key) ?? new Map<string, Cell>();
+    byRow.set(key, columns.set(column, cell));
+  }
+  const tables = base.tables.map((table) => {
+    if (!review.cells.some((c) => c.table === table.id)) return table;
+    return {
+      ...table,
+      rows: table.rows.map((row) => {
+        const changed = byRow.get(JSON.stringify([table.id, row.key]));
+        return changed ? { ...row, cells: { ...row.cells, ...Object.fromEntries(changed) } } : row;
+      }),
+    };
+  });
+  const changed = new Map(review.checks.map(({ at, check }) => [at, check]));
+  const checks = Array.from(
+    { length: review.checkCount },
+    (_, at) => changed.get(at) ?? (base.checks[at] as Check),
+  );
+  return { ...base, tables, checks, edits: review.edits, review: review.review };
+}
+
+/** Fields a reviewer's action may change; any other change makes the report a new one to store. */
+const REVIEWED_FIELDS = new Set<string>(['tables', 'checks', 'edits', 'review']);
+
+/**
+ * The reviewer's work on `base` that makes `report`, or null when `report` is not `base` reviewed
+ * (another report took the entry's place): that one is stored whole.
+ */
+export function reviewOf(id: string, base: Report, report: Report): StoredReview | null {
+  const keys = Object.keys(report) as (keyof Report)[];
+  if (keys.length !== Object.keys(base).length) return null;
+  if (keys.some((key) => !REVIEWED_FIELDS.has(key) && report[key] !== base[key])) return null;
+  if (report.tables.length !== base.tables.length) return null;
+  const cells: StoredReview['cells'] = [];
+  for (const [t, table] of report.tables.entries()) {
+    const before = base.tables[t];
+    if (!before || before.id !== table.id || before.rows.length !== table.rows.length) return null;
+    for (const [r, row] of table.rows.entries()) {
+      const old = before.rows[r];
+      if (!old || old.key !== row.key) return null;
+      if (old.cells === row.cells) continue;
+      const columns = Object.keys(row.cells);
+      if (columns.length !== Object.keys(old.cells).length) return null;
+      for (const column of columns) {
+        const cell = row.cells[column];
+        if (!cell || !Object.hasOwn(old.cells, column)) return null;
+        if (cell !== old.cells[column]) cells.push({ table: table.id, row: row.key, column, cell });
+      }
+    }
+  }
+  // Checks are run again on every edit: most come out as they were, only new objects.
+  const checks = report.checks.flatMap((check, at) => {
+    const before = base.checks[at];
+    return check === before || (before && JSON.stringify(check) === JSON.stringify(before))
+      ? []
+      : [{ at, check }];
+  });
+  return {
+    id,
+    cells,
+    checks,
+    checkCount: report.checks.length,
+    edits: report.edits,
+    review: report.review,
+  };
 }
 
 function storedEntry(entry: QueueEntry, textKey: string | null): StoredEntry {
@@ -262,30 +469,51 @@ function storedEntry(entry: QueueEntry, textKey: string | null): StoredEntry {
   };
 }
 
+// ── keeping the store and the database in step ───────────────────────────────────────────────────
+
 export interface PersistOptions {
   /** Opens the database; the default is the app's own. */
   open?: (events: StorageEvents) => Promise<WorkspaceStorage>;
+  /** Starts the coordination with other tabs; the default uses Web Locks and BroadcastChannel. */
+  coordinate?: (events: TabEvents) => TabCoordinator | null;
   /** How long changes gather before they are written together. */
   delayMs?: number;
+  /** How long after a write refused for a full disk it is tried again. */
+  retryMs?: number;
+}
+
+/** What this tab last wrote (or read) of an entry. */
+interface Written {
+  entry: QueueEntry;
+  textKey: string | null;
+  /** The report in `entries`, which the review record applies to. */
+  base: Report | null;
 }
 
 /**
  * Loads the workspace into the store, then writes every change of its data: the store's save state
- * says `saving` from the change on and `saved` only once the transaction has committed. A failure is
- * shown there and the app goes on in memory; the next change tries again with everything not yet
- * written. If the database cannot be opened at all, nothing is written this session, so that a
- * workspace that could not be read is never overwritten.
+ * says `saving` from the change on and `saved` only once everything is committed. A failure is
+ * shown there and the app goes on in memory; the next change, or a retry a little later, tries
+ * again with everything not yet written. If the database cannot be opened at all, nothing is
+ * written this session, so that a workspace that could not be read is never overwritten.
+ *
+ * Only the tab that holds the editor lock (tabLock.ts) writes; another one loads the workspace,
+ * is read-only, and reloads it when the lock comes to it.
  */
 export async function persistWorkspace(
   store: StoreApi<ReviewStore>,
   options: PersistOptions = {},
 ): Promise<void> {
   const open = options.open ?? ((events) => openWorkspace(DB_NAME, events));
-  const fail = (error: unknown) =>
-    store.getState().setSaveState({ state: 'error', error: failureReason(error) });
+  const retryMs = options.retryMs ?? RETRY_MS;
+  const fail = (error: unknown, unsaved: string[] = []) =>
+    store.getState().setSaveState({
+      state: 'error',
+      error: failureReason(error),
+      ...(unsaved.length > 0 ? { unsaved } : {}),
+    });
 
   let storage: WorkspaceStorage | null = null;
-  let workspace: LoadedWorkspace = { order: [], entries: [], pasteCount: 0, textKeys: new Map() };
   try {
     storage = await open({
       blocked: () => fail(new Error(t.save.blocked)),
@@ -294,127 +522,359 @@ export async function persistWorkspace(
         fail(new Error(reason));
       },
     });
-    workspace = await storage.load();
   } catch (error) {
-    storage?.close();
-    storage = null;
     fail(error);
   }
 
-  // As last written: entry objects by id (the store replaces an entry to change it), and text keys.
-  let saved = new Map(workspace.entries.map((entry) => [entry.id, entry]));
-  let savedOrder: readonly string[] = workspace.order;
-  let savedPasteCount = workspace.pasteCount;
-  const textKeys = new Map<string, { text: string; key: string }>();
-  for (const entry of workspace.entries) {
-    const key = workspace.textKeys.get(entry.id);
-    if (entry.report && key) textKeys.set(entry.id, { text: entry.report.text, key });
-  }
-  let storedTexts = new Set([...textKeys.values()].map((v) => v.key));
+  let editing = false;
+  let written = new Map<string, Written>();
+  let writtenOrder: readonly string[] = [];
+  let writtenPasteCount = 0;
+  let writtenFailed: readonly string[] = [];
+  let storedTexts = new Set<string>();
+  /** Every id read from the database this session: an entry not among them was added here. */
+  const known = new Set<string>();
+  const hashes = new Map<string, { text: string; key: string }>();
 
-  let writing = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> | null = null;
+
+  /** Reads the workspace, and takes what it read as what is written. */
+  async function load(tidy: boolean): Promise<Workspace> {
+    const empty = { order: [], entries: [], pasteCount: 0, failed: [], stored: new Map() };
+    let workspace: LoadedWorkspace = empty;
+    try {
+      if (storage) workspace = await storage.load({ tidy });
+    } catch (error) {
+      storage?.close();
+      storage = null;
+      fail(error);
+    }
+    written = new Map(
+      workspace.entries.map((entry) => {
+        const parts = workspace.stored.get(entry.id);
+        return [entry.id, { entry, textKey: parts?.textKey ?? null, base: parts?.base ?? null }];
+      }),
+    );
+    for (const id of workspace.order) known.add(id);
+    writtenOrder = workspace.order;
+    writtenPasteCount = workspace.pasteCount;
+    writtenFailed = workspace.failed;
+    storedTexts = new Set([...written.values()].flatMap((w) => w.textKey ?? []));
+    return workspace;
+  }
 
   async function keyOf(entry: QueueEntry): Promise<string | null> {
     if (!entry.report) return null;
-    const known = textKeys.get(entry.id);
+    const stored = written.get(entry.id);
+    if (stored?.base?.text === entry.report.text) return stored.textKey;
+    const known = hashes.get(entry.id);
     if (known?.text === entry.report.text) return known.key;
     const key = await sha256Of(entry.report.text);
-    textKeys.set(entry.id, { text: entry.report.text, key });
+    hashes.set(entry.id, { text: entry.report.text, key });
     return key;
   }
 
-  async function flush(): Promise<void> {
-    timer = null;
-    if (writing || !storage) return;
+  /** One transaction; the order it writes is then the written one. */
+  async function save(db: WorkspaceStorage, change: WorkspaceChange): Promise<void> {
+    await db.save(change);
+    if (change.workspace) {
+      writtenOrder = change.workspace.order;
+      writtenPasteCount = change.workspace.pasteCount;
+    }
+    if (change.failed) writtenFailed = change.failed;
+  }
+
+  /**
+   * Writes everything not yet written. What a full disk refuses is left for the next try, after
+   * everything else has been tried; the refusal is then thrown.
+   */
+  async function write(db: WorkspaceStorage): Promise<void> {
     const state = store.getState();
-    const entries = state.order.flatMap((id) => {
-      const entry = state.entries[id];
-      // A file still parsing is not data yet: it has no report to keep.
-      return entry && entry.status !== 'parsing' ? [entry] : [];
-    });
+    const entries = settledEntries(state);
     const order = entries.map((entry) => entry.id);
-    const changed = entries.filter((entry) => saved.get(entry.id) !== entry);
     const kept = new Set(order);
-    const removed = [...saved.keys()].filter((id) => !kept.has(id));
-    const sameOrder =
-      order.length === savedOrder.length && order.every((id, i) => id === savedOrder[i]);
-    if (
-      changed.length === 0 &&
-      removed.length === 0 &&
-      sameOrder &&
-      state.pasteCount === savedPasteCount
-    ) {
-      state.setSaveState({ state: 'saved', error: null });
-      return;
+    const failed = state.failedIds.filter((id) => kept.has(id));
+    const workspaceNow = () => ({
+      order: order.filter((id) => written.has(id)),
+      pasteCount: state.pasteCount,
+    });
+    let quota: unknown = null;
+
+    // Removals first: they free the space that what follows may need.
+    const removed = [...written.keys()].filter((id) => !kept.has(id));
+    if (entries.length === 0 && (written.size > 0 || writtenOrder.length > 0)) {
+      await save(db, { clear: true, workspace: { order: [], pasteCount: state.pasteCount } });
+      written.clear();
+      storedTexts.clear();
+      writtenFailed = [];
+    } else if (removed.length > 0) {
+      for (const id of removed) written.delete(id);
+      const used = new Set([...written.values()].flatMap((w) => w.textKey ?? []));
+      const unused = [...storedTexts].filter((key) => !used.has(key));
+      await save(db, {
+        removeEntries: removed,
+        removeReviews: removed,
+        removeTexts: unused,
+        workspace: {
+          order: writtenOrder.filter((id) => written.has(id)),
+          pasteCount: writtenPasteCount,
+        },
+      });
+      for (const key of unused) storedTexts.delete(key);
     }
 
-    writing = true;
-    try {
-      const stored = await Promise.all(
-        changed.map(async (entry) => storedEntry(entry, await keyOf(entry))),
-      );
-      for (const id of removed) textKeys.delete(id);
-      const referenced = new Set(order.flatMap((id) => textKeys.get(id)?.key ?? []));
-      const texts = stored.flatMap((entry) => {
-        const text = textKeys.get(entry.id);
-        return entry.textKey !== null && text && !storedTexts.has(entry.textKey)
-          ? [{ key: entry.textKey, text: text.text }]
-          : [];
-      });
-      const clear = entries.length === 0;
-      const unwritten = new Map(texts.map((text) => [text.key, text]));
-      const chunks = chunked(stored, CHUNK_ENTRIES);
-      for (const [index, chunk] of chunks.entries()) {
-        // The last part carries the order and the removals: the order never names an entry that
-        // is not written yet, and what a crash leaves between parts is dropped by the next load.
-        const final = index === chunks.length - 1;
-        const chunkTexts = chunk.flatMap((entry) => {
-          const text = entry.textKey === null ? undefined : unwritten.get(entry.textKey);
-          if (text) unwritten.delete(text.key);
-          return text ? [text] : [];
-        });
-        await storage.save({
-          clear: final && clear,
-          entries: chunk,
-          texts: chunkTexts,
-          removeEntries: final && !clear ? removed : [],
-          removeTexts:
-            final && !clear ? [...storedTexts].filter((key) => !referenced.has(key)) : [],
-          meta: final ? { order, pasteCount: state.pasteCount } : null,
-        });
-      }
-      saved = new Map(entries.map((entry) => [entry.id, entry]));
-      savedOrder = order;
-      savedPasteCount = state.pasteCount;
-      storedTexts = referenced;
-    } catch (error) {
-      writing = false;
-      fail(error);
-      return;
+    // The reviewer's work on stored reports: small, in transactions of their own.
+    const whole: QueueEntry[] = [];
+    const reviews: { entry: QueueEntry; review: StoredReview }[] = [];
+    for (const entry of entries) {
+      const before = written.get(entry.id);
+      if (before?.entry === entry) continue;
+      const review =
+        before?.base && entry.report && sameShell(before.entry, entry)
+          ? reviewOf(entry.id, before.base, entry.report)
+          : null;
+      if (review) reviews.push({ entry, review });
+      else whole.push(entry);
     }
-    writing = false;
-    // Whatever changed while this was being written goes next; only then is it all saved.
-    await flush();
+    const parts = chunked(reviews, CHUNK_REVIEWS);
+    if (parts.length === 0 && !sameIds(failed, writtenFailed)) parts.push([]);
+    for (const [index, part] of parts.entries()) {
+      const withFailed = index === 0 && !sameIds(failed, writtenFailed);
+      try {
+        await save(db, { reviews: part.map((r) => r.review), ...(withFailed ? { failed } : {}) });
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+        quota = error;
+        continue;
+      }
+      for (const { entry } of part) {
+        const before = written.get(entry.id);
+        if (before) written.set(entry.id, { ...before, entry });
+      }
+    }
+
+    // New reports with their texts: large, in parts, each saved as soon as it is written.
+    const wholeEntries = await Promise.all(
+      whole.map(async (entry) => ({ entry, stored: storedEntry(entry, await keyOf(entry)) })),
+    );
+    const writeWhole = async (part: typeof wholeEntries): Promise<void> => {
+      const before = part.map(({ entry }) => [entry.id, written.get(entry.id)] as const);
+      // Written first, so that the order saved with them names them.
+      for (const { entry, stored } of part) {
+        written.set(entry.id, { entry, textKey: stored.textKey, base: entry.report });
+      }
+      const texts = new Map<string, StoredText>();
+      for (const { entry, stored } of part) {
+        if (stored.textKey && entry.report && !storedTexts.has(stored.textKey)) {
+          texts.set(stored.textKey, { key: stored.textKey, text: entry.report.text });
+        }
+      }
+      try {
+        await save(db, {
+          entries: part.map((p) => p.stored),
+          texts: [...texts.values()],
+          removeReviews: part.map((p) => p.entry.id),
+          workspace: workspaceNow(),
+        });
+      } catch (error) {
+        for (const [id, was] of before) {
+          if (was) written.set(id, was);
+          else written.delete(id);
+        }
+        if (!isQuotaError(error)) throw error;
+        // One large text must not keep the others of its part from being saved.
+        if (part.length > 1) {
+          for (const one of part) await writeWhole([one]);
+        } else {
+          quota = error;
+        }
+        return;
+      }
+      for (const key of texts.keys()) storedTexts.add(key);
+    };
+    for (const part of chunked(wholeEntries, CHUNK_ENTRIES)) await writeWhole(part);
+
+    const now = workspaceNow();
+    if (!sameIds(now.order, writtenOrder) || now.pasteCount !== writtenPasteCount) {
+      try {
+        await save(db, { workspace: now });
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+        quota = error;
+      }
+    }
+    if (quota !== null) throw quota;
+  }
+
+  /** Whether everything the store holds is written. */
+  function allWritten(): boolean {
+    const state = store.getState();
+    const entries = settledEntries(state);
+    const ids = entries.map((entry) => entry.id);
+    return (
+      entries.every((entry) => written.get(entry.id)?.entry === entry) &&
+      sameIds(ids, writtenOrder) &&
+      state.pasteCount === writtenPasteCount &&
+      sameIds(
+        state.failedIds.filter((id) => written.has(id)),
+        writtenFailed,
+      )
+    );
+  }
+
+  let retry: ReturnType<typeof setTimeout> | null = null;
+
+  async function flush(): Promise<void> {
+    timer = null;
+    for (;;) {
+      const db = storage;
+      if (!editing || !db) return;
+      if (allWritten()) {
+        store.getState().setSaveState({ state: 'saved', error: null });
+        return;
+      }
+      const before = store.getState();
+      try {
+        await write(db);
+      } catch (error) {
+        const unsaved = unsavedNames(store.getState(), written);
+        if (error instanceof StaleWorkspaceError) {
+          editing = false;
+          store.getState().setAccess({ readOnly: 'stale' });
+        } else if (isQuotaError(error)) {
+          // A full disk may have room later: space freed elsewhere, or a report removed here.
+          retry ??= setTimeout(() => {
+            retry = null;
+            schedule();
+          }, retryMs);
+        }
+        fail(error, unsaved);
+        return;
+      }
+      // Whatever changed while this was being written goes next; only then is it all saved.
+      if (store.getState() === before && !allWritten()) {
+        fail(new Error(t.save.unknown), unsavedNames(before, written));
+        return;
+      }
+    }
   }
 
   function schedule(): void {
+    if (!editing) {
+      // Files dropped while this tab was finding out that it is read-only: never written.
+      const unsaved = unsavedNames(store.getState(), written);
+      if (unsaved.length > 0) fail(new Error(t.save.readOnly), unsaved);
+      return;
+    }
     if (!storage) return;
     const { save, setSaveState } = store.getState();
     if (save.state !== 'saving') setSaveState({ state: 'saving', error: null });
-    timer ??= setTimeout(() => void flush(), options.delayMs ?? 0);
+    timer ??= setTimeout(() => void run(), options.delayMs ?? 0);
   }
 
+  /** One flush at a time; a change made during one is picked up by its loop. */
+  function run(): Promise<void> {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    running ??= flush().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  /** Writes what is pending now; resolves true once it is all written, false if it failed. */
+  async function drain(): Promise<boolean> {
+    while (timer !== null || running !== null) await run();
+    return allWritten();
+  }
+  let restored: () => void = () => {};
+  const loaded = new Promise<void>((resolve) => (restored = resolve));
+  let decide: () => void = () => {};
+  const decided = new Promise<void>((resolve) => (decide = resolve));
+
+  const coordinate = options.coordinate ?? ((events: TabEvents) => coordinateTabs(events));
+  const coordinator = coordinate({
+    async becameEditor() {
+      editing = true;
+      decide();
+      if (store.getState().access.readOnly === null) return;
+      // Another tab edited until now: what it saved is read again before anything is written.
+      await loaded;
+      const local = store.getState().order.filter((id) => !known.has(id));
+      const workspace = await load(true);
+      store.getState().replaceWorkspace(workspace, local);
+      store.getState().setAccess({ readOnly: null, handover: 'idle' });
+      schedule();
+    },
+    becameReader() {
+      editing = false;
+      store.getState().setAccess({ readOnly: 'other-tab', handover: 'idle' });
+      decide();
+    },
+    async handOver() {
+      // A tab that another one wrote over cannot save what it shows: it keeps it on screen.
+      if (!editing) return false;
+      // No more edits from here on; if something cannot be saved, the tab takes them back.
+      store.getState().setAccess({ readOnly: 'other-tab', handover: 'idle' });
+      if (await drain()) {
+        editing = false;
+        return true;
+      }
+      store.getState().setAccess({ readOnly: null });
+      return false;
+    },
+    refused() {
+      store.getState().setAccess({ handover: 'refused' });
+    },
+  });
+  if (coordinator) {
+    await decided;
+  } else {
+    editing = true;
+    store.getState().setAccess({ coordinated: false });
+  }
+
+  const workspace = await load(editing);
   store.subscribe((state, previous) => {
+    if (state.access.handover === 'asking' && previous.access.handover !== 'asking') {
+      coordinator?.requestHandover();
+    }
     if (
       state.entries !== previous.entries ||
       state.order !== previous.order ||
-      state.pasteCount !== previous.pasteCount
+      state.pasteCount !== previous.pasteCount ||
+      state.failedIds !== previous.failedIds
     ) {
       schedule();
     }
   });
   store.getState().restore(workspace);
+  restored();
+}
+
+function settledEntries(state: ReviewStore): QueueEntry[] {
+  return state.order.flatMap((id) => {
+    const entry = state.entries[id];
+    // A file still parsing is not data yet: it has no report to keep.
+    return entry && entry.status !== 'parsing' ? [entry] : [];
+  });
+}
+
+/** The names of the reports whose latest state is not in the database. */
+function unsavedNames(state: ReviewStore, written: ReadonlyMap<string, Written>): string[] {
+  return settledEntries(state).flatMap((entry) =>
+    written.get(entry.id)?.entry === entry ? [] : [entry.name],
+  );
+}
+
+/** Name, status, error and note: what an entry is apart from its report. */
+function sameShell(a: QueueEntry, b: QueueEntry): boolean {
+  return a.name === b.name && a.status === b.status && a.error === b.error && a.note === b.note;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 /**
@@ -424,10 +884,16 @@ export async function persistWorkspace(
  */
 const CHUNK_ENTRIES = 20;
 
+/** Review records per transaction: each is a few kilobytes, cloned on the page's thread too. */
+const CHUNK_REVIEWS = 100;
+
+/** A write refused for a full disk is tried again after this long, if nothing else tries first. */
+const RETRY_MS = 15_000;
+
 function chunked<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks.length > 0 ? chunks : [[]];
+  return chunks;
 }
 
 function sha256Of(text: string): Promise<string> {

@@ -45,6 +45,18 @@ export interface QueueEntry {
 export interface SaveState {
   state: 'saved' | 'saving' | 'error';
   error: string | null;
+  /** With `error`: the names of the reports whose latest state is not saved. */
+  unsaved?: readonly string[];
+}
+
+/** Whether this tab may change the workspace: only one tab edits it at a time (tabLock.ts). */
+export interface TabAccess {
+  /** null: this tab edits. `other-tab`: another tab does. `stale`: another tab wrote over this one. */
+  readOnly: null | 'other-tab' | 'stale';
+  /** This tab asked the editing tab to hand over, and what came of it. */
+  handover: 'idle' | 'asking' | 'refused';
+  /** false where the browser cannot coordinate tabs (no Web Locks). */
+  coordinated: boolean;
 }
 
 /** Typing on a selected cell opens the editor with that character, replacing the cell. */
@@ -77,6 +89,9 @@ export interface ReviewState {
   queueSnapshot: Record<string, QueueEntry>;
   /** A passing word for the reviewer (nothing left to go to); cleared by the view that shows it. */
   notice: string | null;
+  access: TabAccess;
+  /** Entries whose report made a pane fail: the start does not select them again. */
+  failedIds: string[];
 }
 
 export interface ReviewActions {
@@ -113,6 +128,16 @@ export interface ReviewActions {
   redo(): void;
   /** The stored workspace, put before anything added while it was loading. */
   restore(workspace: Workspace): void;
+  /**
+   * The stored workspace as another tab left it, in place of what this tab showed; the entries
+   * `keep` (added here, never stored) stay after it.
+   */
+  replaceWorkspace(workspace: Workspace, keep: readonly string[]): void;
+  setAccess(access: Partial<TabAccess>): void;
+  /** 在此编辑: asks the tab that edits to hand over to this one. */
+  requestEdit(): void;
+  /** A pane failed while showing this entry's report: the next start will not select it. */
+  markFailed(id: string): void;
   setSaveState(save: SaveState): void;
   clearWorkspace(): void;
   setQueueFilter(filter: QueueFilter): void;
@@ -219,6 +244,7 @@ const emptyWorkspace = {
   pasteCount: 0,
   history: emptyHistory,
   queueSnapshot: {},
+  failedIds: [],
 } satisfies Partial<ReviewState>;
 
 export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
@@ -442,6 +468,19 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       return visibleOrder(get());
     }
 
+    /** In a read-only tab, says why instead of changing the workspace. */
+    function blocked(): boolean {
+      if (get().access.readOnly === null) return false;
+      set({ notice: t.readOnly.blocked });
+      return true;
+    }
+
+    /** The first report shown in the queue whose display has not failed. */
+    function firstSafe(): string | undefined {
+      const failed = new Set(get().failedIds);
+      return shownIds().find((id) => !failed.has(id));
+    }
+
     return {
       ...emptyWorkspace,
       progress: { done: 0, total: 0 },
@@ -450,8 +489,11 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       queueFilter: 'all',
       queueSort: 'attention',
       notice: null,
+      access: { readOnly: null, handover: 'idle', coordinated: true },
+      failedIds: [],
 
       addFiles: async (files) => {
+        if (blocked()) return;
         await Promise.all([
           addNamed(
             files
@@ -462,7 +504,8 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
         ]);
       },
 
-      addText: (text) => {
+      addText: async (text) => {
+        if (blocked()) return;
         const pasteCount = get().pasteCount + 1;
         set({ pasteCount });
         const file = new Blob([text], { type: 'text/plain;charset=utf-8' });
@@ -470,6 +513,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       },
 
       loadSample: async () => {
+        if (blocked()) return;
         let file: File;
         try {
           file = await deps.fetchSample();
@@ -481,7 +525,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       },
 
       selectReport: (id) => {
-        const { entries } = get();
+        const { entries, failedIds } = get();
         const report = entries[id]?.report ?? null;
         set({
           // Moving on is when the queue takes in what the reviewer did to the report left.
@@ -493,6 +537,8 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
           selectedSuggestion: null,
           editing: null,
           activeTab: report ? defaultTab(report) : null,
+          // Chosen again, it is tried again; if it fails, the pane marks it once more.
+          ...(failedIds.includes(id) ? { failedIds: failedIds.filter((f) => f !== id) } : {}),
         });
       },
 
@@ -564,9 +610,11 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
         }),
 
       acceptSuggestion: (reportId, suggestionId) =>
+        blocked() ||
         settleSuggestion(reportId, suggestionId, applySuggestion, t.history.acceptSuggestion),
 
       rejectSuggestion: (reportId, suggestionId) =>
+        blocked() ||
         settleSuggestion(
           reportId,
           suggestionId,
@@ -575,6 +623,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
         ),
 
       startEdit: (seed) => {
+        if (blocked()) return;
         const ref = get().selectedCell;
         if (ref) set({ editing: { ref, seed: seed ?? null } });
       },
@@ -589,6 +638,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       },
 
       editCell: (ref, raw) => {
+        if (blocked()) return;
         const { selectedId } = get();
         const report = selectedReport(get());
         if (selectedId === null || !report) return;
@@ -602,6 +652,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       },
 
       judgeCheck: (checkId, judgement) => {
+        if (blocked()) return;
         const { selectedId } = get();
         if (selectedId === null) return;
         const change = (report: Report, at: string) => {
@@ -623,6 +674,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       },
 
       setReviewStatus: (status) => {
+        if (blocked()) return;
         const { selectedId } = get();
         if (selectedId === null) return;
         commit(selectedId, (r, at) => setReviewStatus(r, status, at), {
@@ -632,8 +684,8 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
         });
       },
 
-      undo: () => travel('undo'),
-      redo: () => travel('redo'),
+      undo: () => blocked() || travel('undo'),
+      redo: () => blocked() || travel('redo'),
 
       restore: (workspace) => {
         const state = get();
@@ -643,14 +695,47 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
           order: [...restored.map((entry) => entry.id), ...state.order],
           entries: { ...Object.fromEntries(restored.map((e) => [e.id, e])), ...state.entries },
           pasteCount: Math.max(state.pasteCount, workspace.pasteCount),
+          failedIds: workspace.failed,
         });
-        const first = shownIds()[0];
+        const first = firstSafe();
         if (state.selectedId === null && first !== undefined) get().selectReport(first);
+      },
+
+      replaceWorkspace: (workspace, keep) => {
+        const state = get();
+        const stored = new Set(workspace.order);
+        const kept = keep.filter((id) => !stored.has(id) && id in state.entries);
+        const entries: Record<string, QueueEntry> = Object.fromEntries(
+          workspace.entries.map((entry) => [entry.id, entry]),
+        );
+        for (const id of kept) entries[id] = state.entries[id] as QueueEntry;
+        set({
+          ...emptyWorkspace,
+          order: [...workspace.order, ...kept],
+          entries,
+          queueSnapshot: entries,
+          pasteCount: Math.max(state.pasteCount, workspace.pasteCount),
+          failedIds: workspace.failed,
+        });
+        const still = state.selectedId !== null && state.selectedId in entries;
+        const next = still ? state.selectedId : (firstSafe() ?? null);
+        if (next !== null) get().selectReport(next);
+      },
+
+      setAccess: (access) => set({ access: { ...get().access, ...access } }),
+
+      requestEdit: () => {
+        if (get().access.readOnly === 'other-tab') get().setAccess({ handover: 'asking' });
+      },
+
+      markFailed: (id) => {
+        const { failedIds, entries } = get();
+        if (id in entries && !failedIds.includes(id)) set({ failedIds: [...failedIds, id] });
       },
 
       setSaveState: (save) => set({ save }),
 
-      clearWorkspace: () => set(emptyWorkspace),
+      clearWorkspace: () => blocked() || set(emptyWorkspace),
 
       setQueueFilter: (queueFilter) => set({ queueFilter, queueSnapshot: get().entries }),
       setQueueSort: (queueSort) => set({ queueSort, queueSnapshot: get().entries }),
@@ -681,6 +766,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       cancelParse: (id) => parsing.get(id)?.abort(),
 
       removeReport: (id) => {
+        if (blocked()) return;
         const state = get();
         if (!(id in state.entries)) return;
         parsing.get(id)?.abort();
@@ -692,6 +778,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
           entries: without(state.entries, id),
           queueSnapshot: without(state.queueSnapshot, id),
           history: forget(state.history, new Set([id])),
+          failedIds: state.failedIds.filter((other) => other !== id),
         });
         if (state.selectedId !== id) return;
         if (neighbour !== undefined) {
