@@ -72,4 +72,38 @@ test.describe('two tabs on one workspace', () => {
     await other.selectReport(SEEDS.yiyang);
     await expect(other.header()).toContainText('已修改 2 处');
   });
+
+  test('without Web Locks both tabs edit, it says so, and neither writes over the other', async ({
+    review,
+    context,
+  }) => {
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }),
+    );
+    await review.page.reload();
+    await review.openReport(fixtureFile(SEEDS.yiyang));
+    await review.expectSaved();
+    const uncoordinated = '此浏览器无法协调多个标签页';
+    await expect(review.readOnlyBanner()).toContainText(uncoordinated);
+
+    const other = new ReviewPage(await context.newPage());
+    await other.goto();
+    await other.selectReport(SEEDS.yiyang);
+    await other.editCell('requests', 'newReceived', 'commercial', '9');
+    await other.expectSaved();
+
+    // The first tab read the workspace before that write: its edit is refused, and it says so.
+    await review.editCell('requests', 'newReceived', 'naturalPerson', '4');
+    await expect(review.saveState()).toHaveText(
+      '保存失败：另一个标签页修改了工作区，此页的修改不能再保存',
+    );
+    await expect(review.saveDetail()).toContainText(`未保存：${SEEDS.yiyang}`);
+    await expect(review.readOnlyBanner()).toContainText('另一个标签页修改了工作区，此页只读');
+
+    await other.page.reload();
+    await other.selectReport(SEEDS.yiyang);
+    await expect(other.header()).toContainText('已修改 1 处');
+    await other.openTable('requests');
+    await expect(other.cell('requests', 'newReceived', 'commercial')).toHaveText(/^\s*9\b/);
+  });
 });

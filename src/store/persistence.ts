@@ -369,7 +369,7 @@ export function failureReason(error: unknown): string {
 }
 
 /** A full disk: refused at the write, or as the reason a transaction aborted at commit. */
-export function isQuotaError(error: unknown): boolean {
+function isQuotaError(error: unknown): boolean {
   if (!(error instanceof Error || error instanceof DOMException)) return false;
   return (
     error.name === 'QuotaExceededError' ||
@@ -418,7 +418,7 @@ const REVIEWED_FIELDS = new Set<string>(['tables', 'checks', 'edits', 'review'])
  * The reviewer's work on `base` that makes `report`, or null when `report` is not `base` reviewed
  * (another report took the entry's place): that one is stored whole.
  */
-export function reviewOf(id: string, base: Report, report: Report): StoredReview | null {
+function reviewOf(id: string, base: Report, report: Report): StoredReview | null {
   const keys = Object.keys(report) as (keyof Report)[];
   if (keys.length !== Object.keys(base).length) return null;
   if (keys.some((key) => !REVIEWED_FIELDS.has(key) && report[key] !== base[key])) return null;
@@ -594,7 +594,7 @@ export async function persistWorkspace(
     const entries = settledEntries(state);
     const order = entries.map((entry) => entry.id);
     const kept = new Set(order);
-    const failed = state.failedIds.filter((id) => kept.has(id));
+    const failed = failedOf(state, order);
     const workspaceNow = () => ({
       order: order.filter((id) => written.has(id)),
       pasteCount: state.pasteCount,
@@ -603,6 +603,7 @@ export async function persistWorkspace(
 
     // Removals first: they free the space that what follows may need.
     const removed = [...written.keys()].filter((id) => !kept.has(id));
+    for (const id of hashes.keys()) if (!kept.has(id)) hashes.delete(id);
     if (entries.length === 0 && (written.size > 0 || writtenOrder.length > 0)) {
       await save(db, { clear: true, workspace: { order: [], pasteCount: state.pasteCount } });
       written.clear();
@@ -716,10 +717,7 @@ export async function persistWorkspace(
       entries.every((entry) => written.get(entry.id)?.entry === entry) &&
       sameIds(ids, writtenOrder) &&
       state.pasteCount === writtenPasteCount &&
-      sameIds(
-        state.failedIds.filter((id) => written.has(id)),
-        writtenFailed,
-      )
+      sameIds(failedOf(state, ids), writtenFailed)
     );
   }
 
@@ -859,6 +857,12 @@ function settledEntries(state: ReviewStore): QueueEntry[] {
     // A file still parsing is not data yet: it has no report to keep.
     return entry && entry.status !== 'parsing' ? [entry] : [];
   });
+}
+
+/** The failed entries that are data (not still parsing), in the store's order of marking. */
+function failedOf(state: ReviewStore, ids: readonly string[]): string[] {
+  const kept = new Set(ids);
+  return state.failedIds.filter((id) => kept.has(id));
 }
 
 /** The names of the reports whose latest state is not in the database. */

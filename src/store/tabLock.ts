@@ -14,15 +14,17 @@
 // Where navigator.locks is missing the tab edits, the banner says that tabs cannot be coordinated,
 // and the database's revision check (persistence.ts) still refuses a write over another tab's.
 
-export const EDITOR_LOCK = 'nianbao-review-editor';
+const EDITOR_LOCK = 'nianbao-review-editor';
 const CHANNEL = 'nianbao-review-tabs';
 
-/** How long a starting tab waits for the lock before it shows itself read-only: a reload's own
- * previous page may still hold it for a moment. */
-export const START_GRACE_MS = 1000;
+/**
+ * How long a starting tab waits for the lock before it shows itself read-only: on a reload, the
+ * page before may still hold it for a moment.
+ */
+const START_GRACE_MS = 1000;
 
 /** How long a request to hand over waits for the lock or an answer. */
-export const HANDOVER_TIMEOUT_MS = 10_000;
+const HANDOVER_TIMEOUT_MS = 10_000;
 
 /** The parts of the Web Locks API used here, so that tests can give their own. */
 export interface Locks {
