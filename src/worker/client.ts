@@ -1,4 +1,6 @@
 import type { ParseResult } from '../core';
+// The limits alone, not the core's index: the page loads the core only if it has to parse itself.
+import { LIMITS } from '../core/limits';
 import { crashResult, type ParseRequest, type ParseResponse } from './protocol';
 
 /** The part of a `Worker` the client uses; tests pass a fake. */
@@ -26,10 +28,11 @@ export function isParseStop(code: string): code is ParseStop {
 }
 
 /**
- * How long a worker may take over one file. A 13-page PDF takes under a second; a file that takes
- * this long is one the parser is stuck on, and it would hold up every file queued behind it.
+ * How long a worker may take over one file: the core's limit, the same as the command line's. A
+ * 13-page PDF takes under a second; a file that takes this long is one the parser is stuck on, and
+ * it would hold up every file queued behind it.
  */
-export const PARSE_TIME_LIMIT_MS = 60_000;
+export const PARSE_TIME_LIMIT_MS = LIMITS.parseSeconds * 1000;
 
 export interface ParseClientOptions {
   /** Returns null where workers are unavailable; parsing then runs on the main thread. */
