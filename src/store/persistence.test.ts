@@ -406,6 +406,37 @@ describe('a full disk', () => {
   });
 });
 
+describe('a full disk at commit', () => {
+  it('takes a transaction aborted for quota as a full disk, and still saves the edits', async () => {
+    const name = freshName();
+    let full = false;
+    const open = async () => {
+      const storage = await openWorkspace(name);
+      return {
+        ...storage,
+        save: (change: WorkspaceChange) =>
+          full && (change.texts?.length ?? 0) > 0
+            ? Promise.reject(new DOMException('Transaction aborted: quota exceeded', 'AbortError'))
+            : storage.save(change),
+      };
+    };
+    const store = await started(name, open);
+    await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await saved(store);
+    full = true;
+    await store.getState().addFiles([new File(['另一份文本'], 'b.txt')]);
+    await until(() => store.getState().save.state === 'error');
+    expect(store.getState().save).toMatchObject({ error: '存储空间不足', unsaved: ['b.txt'] });
+    store.getState().selectReport(store.getState().order[0] ?? '');
+    store.getState().setReviewStatus('reviewed');
+    await until(() => store.getState().save.state === 'saving');
+    await until(() => store.getState().save.state === 'error');
+    expect((await loaded(name)).entries.map((e) => [e.name, e.report?.review.status])).toEqual([
+      ['a.txt', 'reviewed'],
+    ]);
+  });
+});
+
 describe('the reviewer’s work apart from the reports', () => {
   it('writes an edit as a small review record and never the report or its text again', async () => {
     const name = freshName();
