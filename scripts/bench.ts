@@ -1,9 +1,11 @@
 // npm run bench: core parse time per fixture (text, HTML, DOCX) against the floor, a bare decode +
-// line split of the same bytes (design.md, "Budgets"); then PDFs against their own floor, pdf.js
+// line split of the same bytes (design.md, "Budgets"); then growth, the time of inputs ten times
+// larger than others of the same shape (SPEC R14.7); then PDFs against their own floor, pdf.js
 // reading every page's text and nothing else. It reports figures only; budgets are judged by people,
 // because timings on a shared machine are too noisy to fail a build on.
 import { readdirSync, readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { GROWING_TEXTS, nestedHtml } from '../src/core/fixtures/growth';
 import { parseReport } from '../src/core/index';
 
 const FIXTURES = new URL('../src/core/fixtures/', import.meta.url);
@@ -51,13 +53,13 @@ function pdfFixtures(): Fixture[] {
   ];
 }
 
-const PDF_ROUNDS = 3;
+const SLOW_ROUNDS = 3;
 
-/** ms of the best of PDF_ROUNDS runs, after one to warm up: a PDF takes long enough to time alone. */
-async function measurePdf(run: () => Promise<unknown>): Promise<number> {
+/** ms of the best of SLOW_ROUNDS runs, after one to warm up: for a run long enough to time alone. */
+async function measureSlow(run: () => Promise<unknown>): Promise<number> {
   await run();
   let best = Infinity;
-  for (let i = 0; i < PDF_ROUNDS; i++) {
+  for (let i = 0; i < SLOW_ROUNDS; i++) {
     const start = performance.now();
     await run();
     best = Math.min(best, performance.now() - start);
@@ -84,8 +86,8 @@ async function benchPdfs(): Promise<void> {
   const all = pdfFixtures();
   for (const { name, bytes } of all) {
     const pages = await pdfFloor(bytes);
-    const floorMs = await measurePdf(() => pdfFloor(bytes));
-    const parseMs = await measurePdf(() => parseReport(bytes, name));
+    const floorMs = await measureSlow(() => pdfFloor(bytes));
+    const parseMs = await measureSlow(() => parseReport(bytes, name));
     parseTotal += parseMs;
     floorTotal += floorMs;
     pagesTotal += pages;
@@ -102,6 +104,46 @@ async function benchPdfs(): Promise<void> {
   console.log();
   console.log(
     `PDF: ${(parseTotal / all.length).toFixed(0)} ms per report, ${((1000 * pagesTotal) / parseTotal).toFixed(1)} pages/s; pdf.js text alone ${(floorTotal / all.length).toFixed(0)} ms; parse/text ${(parseTotal / floorTotal).toFixed(2)}x`,
+  );
+}
+
+// Text shapes by lines, deep HTML by elements nested: the larger ten times the smaller, so that
+// linear work takes about ten times as long (SPEC R14.7).
+const GROWTH = [20_000, 200_000] as const;
+
+async function benchGrowth(): Promise<void> {
+  const head = readFileSync(new URL('corpus/022_pingtan_qu_2021_flat.txt', FIXTURES), 'utf8');
+  const encoder = new TextEncoder();
+  const inputs: [string, string, (size: number) => string][] = [
+    ...Object.entries(GROWING_TEXTS).map(
+      ([shape, make]): [string, string, (size: number) => string] => [
+        `text: ${shape}`,
+        'growth.txt',
+        (lines) => make(head, lines),
+      ],
+    ),
+    ['HTML nested <div>/<span>/<table>', 'growth.html', nestedHtml],
+  ];
+  const rows: string[][] = [];
+  for (const [shape, name, make] of inputs) {
+    const [small, large] = GROWTH.map((size) => encoder.encode(make(size)));
+    if (!small || !large) continue;
+    const smallMs = await measureSlow(() => parseReport(small, name));
+    const largeMs = await measureSlow(() => parseReport(large, name));
+    const result = await parseReport(large, name);
+    rows.push([
+      shape,
+      (large.length / 1e6).toFixed(1),
+      smallMs.toFixed(0),
+      largeMs.toFixed(0),
+      (largeMs / smallMs).toFixed(1),
+      result.ok ? result.report.meta.template : `error: ${result.error.code}`,
+    ]);
+  }
+  const [small, large] = GROWTH;
+  printTable(
+    ['growth', 'MB', `${small / 1000}k ms`, `${large / 1000}k ms`, 'ratio', 'result'],
+    rows,
   );
 }
 
@@ -189,6 +231,8 @@ async function main(): Promise<void> {
   console.log(
     `batch: ${BATCH_REPORTS} reports (${(batchBytes / 1e6).toFixed(1)} MB) parsed in ${batchMs.toFixed(0)} ms`,
   );
+  console.log();
+  await benchGrowth();
   console.log();
   await benchPdfs();
 }
