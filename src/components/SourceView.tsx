@@ -49,7 +49,7 @@ export function SourceView({ report }: Props) {
 
   // Edits keep spans, so the marks only change with the text or the set of spans.
   const marks = useMemo(() => collectMarks(report), [report]);
-  const marksKey = marks.map(spanKey).join(',');
+  const marksKey = useMemo(() => marks.map(spanKey).join(','), [marks]);
   const text = report.text;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- marksKey stands for marks
   const lines = useMemo(() => splitLines(text, marks), [text, marksKey]);
