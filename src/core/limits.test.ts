@@ -136,6 +136,9 @@ describe('LIMITS', () => {
     expect(issue?.message).toMatch(/深达 \d{6} 层/);
     const shallow = readHtml(nestedHtml(300));
     expect(shallow.ok && shallow.issues).toEqual([]);
+    // <html>, <body> and 510 <div>: 512 open, and a <br> at the limit still breaks the line.
+    const atLimit = `<html><body>${'<div>'.repeat(LIMITS.depth - 2)}甲<br>乙</body></html>`;
+    expect(readHtml(atLimit)).toEqual({ ok: true, text: '甲\n乙', issues: [] });
     // DOCX: the wrapper elements beyond the limit are left out, the paragraphs around them read.
     const wrapped = `${'<w:sdt><w:sdtContent>'.repeat(600)}${'</w:sdtContent></w:sdt>'.repeat(600)}`;
     const deep = readDocx(

@@ -27,8 +27,13 @@ class DepthBoundedParser extends Parser {
 
   override onopentagname(start: number, endIndex: number): void {
     const name = this.tagName(start, endIndex);
-    if (this.open.depth < LIMITS.depth || this.isVoidElement(name)) {
+    if (this.isVoidElement(name)) {
       super.onopentagname(start, endIndex);
+      return;
+    }
+    if (this.open.depth < LIMITS.depth) {
+      super.onopentagname(start, endIndex);
+      // The element is counted open once its start tag ends; the elements it closed already are not.
       this.deepest = Math.max(this.deepest, this.open.depth + 1);
       return;
     }
