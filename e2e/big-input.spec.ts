@@ -186,6 +186,77 @@ test.describe('inputs far beyond a real report', () => {
     await expect(review.paneErrors()).toHaveCount(0);
   });
 
+  test('a pane that fails says so; the queue, 清空工作区 and 移除此报告 stay; a reload does not reopen it', async ({
+    review,
+    page,
+    consoleGuard,
+  }) => {
+    const seed = await exportedSeed(review);
+    // No input is known that still makes a pane fail (each one found was fixed at its cause), so
+    // one is made to: in this page, trimming one cell's text throws, as a bug in drawing it would.
+    await page.addInitScript(() => {
+      const trim = String.prototype.trim;
+      String.prototype.trim = function (this: string) {
+        if (String(this) === '注入故障') throw new Error('注入的故障');
+        return trim.call(this);
+      };
+    });
+    // React reports an error a boundary caught on the console.
+    consoleGuard.allow(/注入的故障/);
+    await page.reload();
+
+    const requests = tableOf(seed, 'requests');
+    const broken = { value: null, raw: '注入故障', kind: 'text', span: null, confidence: 'low' };
+    const failing: ReportJson = {
+      ...seed,
+      tables: seed.tables.map((t) =>
+        t === requests
+          ? {
+              ...t,
+              rows: t.rows.map((r) =>
+                r.key === 'newReceived'
+                  ? { ...r, cells: { ...r.cells, naturalPerson: broken } }
+                  : r,
+              ),
+            }
+          : t,
+      ),
+    };
+    await review.pickFiles([jsonFile('failing.report.json', failing)]);
+    await review.expectStatus(SEEDS.yiyang, 'ready');
+    await review.dropFiles([fixtureFile(SEEDS.dashiren)]);
+    await review.expectStatus(SEEDS.dashiren, 'ready');
+    await review.selectReport(SEEDS.yiyang);
+
+    await review.tab('表三').click();
+    await expect(review.paneErrors()).toHaveCount(1);
+    await expect(review.paneErrors()).toContainText('此报告无法显示：注入的故障');
+    await expect(review.source()).toBeVisible();
+    await expect(review.header()).toContainText(SEEDS.yiyang);
+    await expect(review.queueRows()).toHaveCount(2);
+    await expect(page.getByRole('button', { name: '清空工作区' })).toBeEnabled();
+
+    // Another report tries the pane again, and it works.
+    await review.selectReport(SEEDS.dashiren);
+    await expect(review.paneErrors()).toHaveCount(0);
+    await review.selectReport(SEEDS.yiyang);
+    await review.tab('表三').click();
+    await expect(review.paneErrors()).toHaveCount(1);
+
+    // The start after a reload opens a report whose display has not failed, not the first one.
+    await expectWorkingAfterReload(review, 2);
+    await expect(review.queueRows().first()).toContainText(SEEDS.yiyang);
+    await expect(review.header()).toContainText(SEEDS.dashiren);
+
+    await review.selectReport(SEEDS.yiyang);
+    await review.tab('表三').click();
+    await review.paneErrors().getByRole('button', { name: '移除此报告' }).click();
+    await expect(review.queueRows()).toHaveCount(1);
+    await expect(review.queueRow(SEEDS.yiyang)).toHaveCount(0);
+    await expect(review.paneErrors()).toHaveCount(0);
+    await expect(review.header()).toContainText(SEEDS.dashiren);
+  });
+
   test('a text of 200,000 lines opens with the page responsive and a bounded DOM and heap', async ({
     review,
     page,
