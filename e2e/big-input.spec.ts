@@ -346,4 +346,40 @@ test.describe('inputs far beyond a real report', () => {
         `${(await longestTask(page)).toFixed(0)} ms`,
     );
   });
+
+  test('a line of 3 million characters is drawn in rows, and the page is responsive', async ({
+    review,
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    // A page flattened into one line, after a real report.
+    const line = '本行是一段很长的说明文字，没有换行。'.repeat(170_000);
+    const file: FixtureFile = {
+      name: 'one-line.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`${fixtureText(SEEDS.yiyang)}${line}\n全文完：最后一行`),
+    };
+    await review.pickFiles([file]);
+    const handed = await page.evaluate(() => performance.now());
+    await expect(review.queueRow('one-line.txt')).toHaveAttribute('data-status', 'ready', {
+      timeout: 90_000,
+    });
+    await review.selectReport('one-line.txt');
+    const source = review.source();
+    await expect(async () => {
+      await review.scrollSourceToEnd();
+      await expect(source.getByText('全文完：最后一行')).toBeInViewport({ timeout: 500 });
+    }).toPass();
+    expect(await review.sourceLines().count()).toBeLessThan(500);
+    // No element holds more than a row's worth of the line (2,000 characters).
+    const longest = await source
+      .locator('.src-text')
+      .evaluateAll((rows) => rows.reduce((most, row) => Math.max(most, row.textContent.length), 0));
+    expect(longest).toBeLessThanOrEqual(2000);
+    expect(await page.evaluate(() => 1)).toBe(1);
+    console.log(
+      `3 million characters in one line: longest main-thread task ` +
+        `${(await longestTask(page, handed)).toFixed(0)} ms`,
+    );
+  });
 });

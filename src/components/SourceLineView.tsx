@@ -14,7 +14,7 @@ interface Props {
   outlined: string | null;
 }
 
-/** One numbered line of the source; the places cells and facts came from are marks. */
+/** One numbered line of the source (or a later row of a long one); cells' and facts' places are marks. */
 export const SourceLineView = memo(function SourceLineView({
   ref,
   index,
@@ -28,10 +28,10 @@ export const SourceLineView = memo(function SourceLineView({
       ref={ref}
       className={selected === null ? 'src-line' : 'src-line is-focus'}
       data-index={index}
-      data-line={line.number}
+      data-line={line.continued ? undefined : line.number}
     >
       <span className="src-ln" aria-hidden="true">
-        {line.number}
+        {line.continued ? '' : line.number}
       </span>
       <span className="src-text">
         {line.pieces.map((piece, index) => {

@@ -114,7 +114,7 @@ export function SourceView({ report }: Props) {
                 if (!line) return null;
                 return (
                   <SourceLineView
-                    key={line.number}
+                    key={line.start}
                     ref={virtualizer.measureElement}
                     index={item.index}
                     line={line}

@@ -4,7 +4,14 @@ import { emptyReport } from '../core/fixtures/reports';
 import { queueBadges, statusLine } from './checkStatus';
 import { describeCheck, factWords } from './checkText';
 import { exportFileName } from './download';
-import { collectMarks, lineIndexAt, parseSpanKey, spanKey, splitLines } from './sourceLines';
+import {
+  collectMarks,
+  lineIndexAt,
+  parseSpanKey,
+  ROW_CHARS,
+  spanKey,
+  splitLines,
+} from './sourceLines';
 
 const ref = (row: string, column: string) => ({ table: 'requests', row, column });
 
@@ -355,6 +362,28 @@ describe('source lines', () => {
         ['d', false],
       ],
     ]);
+  });
+
+  it('draws a line longer than ROW_CHARS as rows, numbered once, a mark on both rows it spans', () => {
+    const long = 'x'.repeat(ROW_CHARS * 2 + 500);
+    const mark = { start: ROW_CHARS - 1, end: ROW_CHARS + 1, kind: 'cell' as const };
+    const lines = splitLines(`${long}\nend`, [mark]);
+    expect(lines.map((l) => [l.number, l.start, l.end, l.continued])).toEqual([
+      [1, 0, ROW_CHARS, false],
+      [1, ROW_CHARS, ROW_CHARS * 2, true],
+      [1, ROW_CHARS * 2, long.length, true],
+      [2, long.length + 1, long.length + 4, false],
+    ]);
+    expect(lines[0]?.pieces.at(-1)).toEqual({ text: 'x', mark });
+    expect(lines[1]?.pieces[0]).toEqual({ text: 'x', mark });
+    expect(lineIndexAt(lines, ROW_CHARS * 2 + 1)).toBe(2);
+  });
+
+  it('never cuts a row between the halves of a character outside the BMP', () => {
+    const text = `${'x'.repeat(ROW_CHARS - 1)}𠀀${'x'.repeat(10)}`;
+    const [first, second] = splitLines(text, []);
+    expect(first?.end).toBe(ROW_CHARS - 1);
+    expect(second?.pieces[0]?.text.startsWith('𠀀')).toBe(true);
   });
 
   it('finds the line that holds a place, its line break included', () => {

@@ -14,11 +14,24 @@ export interface LinePiece {
   mark: SourceMark | null;
 }
 
+/** A row of the source as drawn: a line, or a part of a line longer than ROW_CHARS. */
 export interface SourceLine {
   number: number;
   start: number;
   end: number;
+  /** A later row of a long line: drawn without the line's number. */
+  continued: boolean;
   pieces: LinePiece[];
+}
+
+/**
+ * The most characters drawn as one row. A text can be one line of megabytes (a page flattened
+ * into one line); drawn as one element, laying it out would hold the page for seconds.
+ */
+export const ROW_CHARS = 2000;
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 export function spanKey(span: Span | SourceMark): string {
@@ -70,17 +83,15 @@ export function collectMarks(report: Report): SourceMark[] {
 }
 
 /**
- * The text cut into lines, each cut again at the marks. A mark running over a line break is
- * shown on both lines, with the same span.
+ * The text cut into lines (and a line longer than ROW_CHARS into rows), each cut again at the
+ * marks. A mark running over a line break, or from one row into the next, is shown on both, with
+ * the same span.
  */
 export function splitLines(text: string, marks: readonly SourceMark[]): SourceLine[] {
   const lines: SourceLine[] = [];
   let markIndex = 0;
-  let start = 0;
-  // A final line break ends the last line; it does not start an empty one.
-  for (let number = 1; start < text.length || number === 1; number++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
+
+  function piecesOf(start: number, end: number): LinePiece[] {
     const pieces: LinePiece[] = [];
     let at = start;
     while (markIndex < marks.length && (marks[markIndex]?.end ?? 0) <= start) markIndex++;
@@ -94,7 +105,28 @@ export function splitLines(text: string, marks: readonly SourceMark[]): SourceLi
       at = Math.max(at, to);
     }
     if (end > at) pieces.push({ text: text.slice(at, end), mark: null });
-    lines.push({ number, start, end, pieces });
+    return pieces;
+  }
+
+  let start = 0;
+  // A final line break ends the last line; it does not start an empty one.
+  for (let number = 1; start < text.length || number === 1; number++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    let row = start;
+    do {
+      let rowEnd = Math.min(end, row + ROW_CHARS);
+      // Never between the two halves of a character outside the BMP.
+      if (rowEnd < end && isLowSurrogate(text.charCodeAt(rowEnd))) rowEnd -= 1;
+      lines.push({
+        number,
+        start: row,
+        end: rowEnd,
+        continued: row > start,
+        pieces: piecesOf(row, rowEnd),
+      });
+      row = rowEnd;
+    } while (row < end);
     if (newline < 0) break;
     start = newline + 1;
   }
