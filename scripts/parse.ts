@@ -4,10 +4,10 @@
 // (parsePool.ts), which never print to stdout.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+// The limits module alone, not the core's index: the core itself loads in the workers only.
+import { LIMITS } from '../src/core/limits';
 import { expandInputs, REPORT_EXTENSIONS } from './inputs';
 import { parseAll } from './parsePool';
-
-const DEFAULT_TIMEOUT_SECONDS = 60;
 
 const USAGE = `usage: npm run --silent parse -- [-j N|auto] [--timeout SECONDS] INPUT...
 Prints one report@1 JSON object per line for each file, in the order given; a file that cannot be
@@ -17,7 +17,7 @@ or a quoted pattern with * ? ** ("reports/**/*.pdf"); the last two are expanded 
 hidden files left out.
   -j, --jobs N       parse N files at once (default 1; auto: one fewer than the cores)
   --timeout SECONDS  stop parsing a file after this long; its line has the code timeout
-                     (default ${DEFAULT_TIMEOUT_SECONDS})
+                     (default ${LIMITS.parseSeconds})
   --                 end of options: what follows is an INPUT even if it starts with -
 Files are parsed in worker threads: a file that crashes the parser gets an internal-error line,
 and the batch goes on. On a terminal, stderr shows progress.
@@ -59,7 +59,7 @@ function readOptions(args: string[]): Options | number {
     );
     return 2;
   }
-  const timeoutSeconds = Number(values.timeout ?? DEFAULT_TIMEOUT_SECONDS);
+  const timeoutSeconds = Number(values.timeout ?? LIMITS.parseSeconds);
   if (!(timeoutSeconds > 0) || !Number.isFinite(timeoutSeconds)) {
     process.stderr.write(
       `parse: --timeout wants a number of seconds above 0 (got ${values.timeout})\n`,
