@@ -26,7 +26,10 @@ interface Input {
 
 /** An input that a failure prints as what was done to which file, not as its thousands of bytes. */
 function input(name: string, bytes: Uint8Array, how: string): Input {
-  return { name, bytes, [fc.toStringMethod]: () => `${name}, ${how}: ${bytes.length} bytes` };
+  return Object.assign(
+    { name, bytes },
+    { [fc.toStringMethod]: () => `${name}, ${how}: ${bytes.length} bytes` },
+  );
 }
 
 const FILES: readonly Input[] = [
