@@ -1,7 +1,7 @@
 import type { Report } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
-import { own } from './own';
+import { own } from '../core';
 
 interface Props {
   report: Report;

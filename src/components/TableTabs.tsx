@@ -8,7 +8,7 @@ import { cellKey, failingCells, outlineOf } from './cellKeys';
 import { CheckBar } from './CheckBar';
 import { FactsList } from './FactsList';
 import { IssuesList } from './IssuesList';
-import { own } from './own';
+import { own } from '../core';
 import { Legend } from './Legend';
 import { TableView } from './TableView';
 

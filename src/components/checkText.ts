@@ -8,7 +8,7 @@ import {
 } from '../core';
 import { t } from '../i18n';
 import { suggestionsOf } from '../store/suggestions';
-import { own } from './own';
+import { own } from '../core';
 import { rowName } from './tableLayouts';
 
 export interface CheckText {

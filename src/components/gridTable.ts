@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { Cell, Row } from '../core';
-import { own } from './own';
+import { own } from '../core';
 import type { HeaderNode, LeafColumn } from './tableLayouts';
 
 export const gridFeatures = tableFeatures({ columnMeta: metaHelper<{ leaf?: LeafColumn }>() });

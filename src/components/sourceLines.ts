@@ -1,6 +1,6 @@
 import type { Report, Span } from '../core';
 import type { Outline } from './cellKeys';
-import { own } from './own';
+import { own } from '../core';
 
 /** A clickable place in the source: where a cell or a fact came from. */
 export interface SourceMark {

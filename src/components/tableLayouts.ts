@@ -1,6 +1,6 @@
 import type { CellRef, Row, Table } from '../core';
 import { t } from '../i18n';
-import { own } from './own';
+import { own } from '../core';
 
 // How the national form prints each table: presentation only, keyed by the schema's row and column
 // keys. The numbers and the row/column labels always come from the Table itself.

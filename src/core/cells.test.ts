@@ -103,6 +103,35 @@ describe('numbers a double cannot hold', () => {
     },
   );
 
+  it.each([
+    ['99999999999999999999', 'number-out-of-range'],
+    ['9'.repeat(400), 'number-out-of-range'],
+    ['abc', 'cell-not-number'],
+    ['12三', 'cell-not-number'],
+  ])('R4.7 a count cell %j is low confidence with the issue %s', async (raw, code) => {
+    const report = await withFirstCell(raw);
+    const requests = report.tables.find((table) => table.id === 'requests');
+    const cell = requests?.rows.find((row) => row.key === 'newReceived')?.cells.naturalPerson;
+    expect(cell).toMatchObject({ raw, kind: 'text', confidence: 'low' });
+    const issues = report.issues.filter((issue) => issue.code === code);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.span).toEqual(cell?.span);
+    expect(issues[0]?.message).toContain('本年新收政府信息公开申请数量');
+  });
+
+  it('R4.7 a 统计表 单位 of words is no issue', async () => {
+    const text = readFileSync(
+      new URL('./fixtures/corpus/009_pingtan_xian_2011.txt', import.meta.url),
+    );
+    const result = await parseReport(new Uint8Array(text), '009.txt');
+    if (!result.ok) throw new Error(result.error.code);
+    const units = result.report.tables.flatMap((table) =>
+      table.rows.flatMap((row) => (row.cells.unit ? [row.cells.unit] : [])),
+    );
+    expect(units.some((cell) => cell.kind === 'text')).toBe(true);
+    expect(result.report.issues.map((issue) => issue.code)).not.toContain('cell-not-number');
+  });
+
   it('R4.6 99999999999999999999 in its own cell is that text, not 1e20', async () => {
     const report = await withFirstCell('99999999999999999999');
     const requests = report.tables.find((table) => table.id === 'requests');

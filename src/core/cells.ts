@@ -39,6 +39,11 @@ function readCellText(raw: string): CellText {
   return { value, raw, kind: 'number' };
 }
 
+/** Whether a cell's text writes a number, exact or not: `99999999999999999999` does, `12三` does not. */
+export function isNumeral(raw: string): boolean {
+  return NUMBER.test(foldLabel(raw));
+}
+
 // A double holds any decimal of 15 significant digits exactly (DBL_DIG), and integers up to 2^53 − 1.
 const MAX_DECIMAL_DIGITS = 15;
 

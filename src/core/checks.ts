@@ -1,4 +1,5 @@
 import { isOutcomeRow } from './templates/national';
+import { own } from './own';
 import type { Cell, CellRef, Check, CheckStatus, Fact, Report, Row, Table } from './types';
 import { pushAll } from './arrays';
 
@@ -220,7 +221,10 @@ function refKey(ref: CellRef): string {
 export function indexCells(tables: readonly Table[]): CellLookup {
   const rows = new Map<string, Map<string, Row>>();
   for (const table of tables) rows.set(table.id, new Map(table.rows.map((row) => [row.key, row])));
-  return (ref) => rows.get(ref.table)?.get(ref.row)?.cells[ref.column];
+  return (ref) => {
+    const row = rows.get(ref.table)?.get(ref.row);
+    return row && own(row.cells, ref.column);
+  };
 }
 
 /** The sum of the cells, or null when one is missing, blank, na or text: blank is not zero. */

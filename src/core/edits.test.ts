@@ -52,6 +52,13 @@ function report(): Report {
 const total = { table: 'requests', row: 'newReceived', column: 'total' };
 
 describe('applyCellEdit', () => {
+  it.each(['toString', 'constructor', '__proto__'])(
+    'R9.10 a column named %s that the row lacks is no cell',
+    (column) => {
+      expect(() => applyCellEdit(report(), { ...total, column }, '1', 'x')).toThrow(RangeError);
+    },
+  );
+
   it('sets value, raw and kind from the typed text and keeps the span', () => {
     const after = applyCellEdit(report(), total, '3', '2024-01-01T00:00:00.000Z');
     const edited = after.tables[0]?.rows[0]?.cells['total'];

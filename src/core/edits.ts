@@ -1,4 +1,5 @@
 import { parseCellText } from './cells';
+import { own } from './own';
 import { runChecks } from './checks';
 import type { Cell, CellRef, Check, Report, ReviewStatus, Row, Table, Verdict } from './types';
 
@@ -13,7 +14,7 @@ import type { Cell, CellRef, Check, Report, ReviewStatus, Row, Table, Verdict } 
 export function applyCellEdit(report: Report, ref: CellRef, raw: string, at: string): Report {
   const table = report.tables.find((t) => t.id === ref.table);
   const row = table?.rows.find((r) => r.key === ref.row);
-  const cell = row?.cells[ref.column];
+  const cell = row && own(row.cells, ref.column);
   if (!table || !row || !cell) {
     throw new RangeError(`no cell ${ref.table}/${ref.row}/${ref.column} in this report`);
   }

@@ -1,6 +1,7 @@
 // The public surface of the core. Everything the worker, the CLI and the UI need comes from here.
 export type * from './types';
 export { parseCellText } from './cells';
+export { own } from './own';
 export { foldLabel } from './fold';
 export { LIMITS, type Limits } from './limits';
 export { parseReport, type ParseResult } from './report';

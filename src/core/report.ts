@@ -2,6 +2,7 @@ import { runChecks } from './checks';
 import { confirmGuessedCells } from './confidence';
 import { decodeBytes, looksBinary } from './decode';
 import { findRepeat } from './duplicate';
+import { flagNonNumbers } from './nonNumbers';
 import { extractFacts } from './facts';
 import { quotedFragment } from './fragment';
 import { htmlCharset } from './formats/charset';
@@ -177,8 +178,8 @@ function buildReport(
       },
     );
   }
-  const tables = hasNumbers ? reading.tables : [];
-  issues.push(...missingTables(body, tables));
+  const { tables, issues: cellIssues } = flagNonNumbers(hasNumbers ? reading.tables : [], template);
+  issues.push(...cellIssues, ...missingTables(body, tables));
   return {
     schema: 'nianbao/report@1',
     parser: { name: PARSER_NAME, version: PARSER_VERSION },

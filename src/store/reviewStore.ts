@@ -2,6 +2,7 @@ import { create, type StateCreator } from 'zustand';
 import {
   acceptSuggestion as applySuggestion,
   rejectSuggestion as recordRejection,
+  own,
   type CellRef,
   type ParseResult,
   type Report,
@@ -210,9 +211,8 @@ function selectedReport(state: ReviewState): Report | null {
 }
 
 function cellAt(report: Report, ref: CellRef) {
-  return report.tables.find((t) => t.id === ref.table)?.rows.find((r) => r.key === ref.row)?.cells[
-    ref.column
-  ];
+  const row = report.tables.find((t) => t.id === ref.table)?.rows.find((r) => r.key === ref.row);
+  return row && own(row.cells, ref.column);
 }
 
 function sameSpan(a: Span | null, b: Span | null): boolean {

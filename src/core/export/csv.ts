@@ -1,4 +1,5 @@
 // The long-form CSV for spreadsheets: one row per cell of every report. Written for Excel, which
+import { own } from '../own';
 // reads a CSV as the system code page unless it starts with a BOM, and runs a field that starts
 // with = + - @ (or a tab or carriage return before one) as a formula.
 import Papa from 'papaparse';
@@ -37,7 +38,7 @@ export function inertText(text: string): string {
 // The table's column order, then cells without a column, sorted: the order of the JSON export.
 function orderedCells(row: Row, table: Table): [string, Cell][] {
   const known = table.columns.flatMap(({ key }): [string, Cell][] => {
-    const cell = row.cells[key];
+    const cell = own(row.cells, key);
     return cell ? [[key, cell]] : [];
   });
   const columns = new Set(table.columns.map((c) => c.key));

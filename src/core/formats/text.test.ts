@@ -109,4 +109,19 @@ describe('tokenizeText', () => {
     const run = tokenizeText(copy).find((token) => token.kind === 'run');
     expect(run && copy.slice(...run.span)).toBe('\t');
   });
+
+  it.each(['|---|---|---|', '| --- | :---: | ---: |', '---|---', '|:----|-----|\r'])(
+    'R2.10 the Markdown delimiter row %j is no cells',
+    (delimiter) => {
+      const table = `类别 | 数量 | 总计 |\n${delimiter}\n规章 | 0 | 5 |`;
+      expect(shape(tokenizeText(table))).toEqual(['类别', '数量', '总计', '规章', '0', '5']);
+      expect(shape(tokenizeText(`| 类别 | 总计 |\n${delimiter}\n| 规章 | 5 |`))).toEqual(
+        shape(tokenizeText('| 类别 | 总计 |\n\n| 规章 | 5 |')),
+      );
+    },
+  );
+
+  it('R2.10 a row of `-` cells (not applicable) is still cells', () => {
+    expect(shape(tokenizeText('规章 | - | -- |'))).toEqual(['规章', '-', '--']);
+  });
 });

@@ -22,6 +22,10 @@ const PIPE = 0x7c;
 const NUMBER_WORD = /^[+-]?[\d,.]+$|^[/／—–-]$/;
 const TRAILING_NUMBER = /\S\s+(?:[+-]?[\d,.]+|[/／—–-])\s*$/;
 const TAIL = 64;
+// `|---|:---:|`: the line under a Markdown table's header, which converters to Markdown (PDF and OCR
+// extractors) write. Three dashes at least, so that a row of `-` cells (not applicable) stays cells.
+const MARKDOWN_DELIMITER_ROW =
+  /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t\r]*$/;
 const SPACE = /\s/;
 /** A row label is a table cell, not a sentence: longer tokens are prose (SPEC R3.2). */
 export const MAX_LABEL = 80;
@@ -57,6 +61,12 @@ export function tokenizeText(text: string, end = text.length): Token[] {
       }
       const last = tokens[tokens.length - 1];
       if (/\S/.test(content)) openCell = last?.kind === 'text' ? last : null;
+      lineStart = lineEnd + 1;
+      line += 1;
+      continue;
+    }
+    if (MARKDOWN_DELIMITER_ROW.test(text.slice(lineStart, lineEnd))) {
+      // Markup of a Markdown table, not a row of cells: read as a blank line (SPEC R2.10).
       lineStart = lineEnd + 1;
       line += 1;
       continue;

@@ -1,4 +1,4 @@
-import { parseCellText } from '../cells';
+import { isNumeral, parseCellText } from '../cells';
 import { foldLabel } from '../fold';
 import type { Token } from '../formats/text';
 import type { Span } from '../types';
@@ -24,6 +24,8 @@ import {
 import { greatest, least } from '../arrays';
 
 const MAX_TEXT_CELL = 20;
+// Longer runs of digits are not read as a cell: bounded, so a line of megabytes is never folded twice.
+const MAX_NUMERAL = 1000;
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[0-9]+、)/;
 const MAX_MISSING_LEAD = 2;
 const MIN_HEADING = 4;
@@ -105,7 +107,9 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
     }
     const kind = parseCellText(token.text).kind;
     const cellCount = current ? countCells(current.items) : Infinity;
-    if (current && (kind === 'number' || kind === 'na')) {
+    // Digits no double holds are still the row's cell, kept as text (R4.6, R4.7), not prose ending it.
+    const numeral = kind === 'text' && token.text.length <= MAX_NUMERAL && isNumeral(token.text);
+    if (current && (kind === 'number' || kind === 'na' || numeral)) {
       current.items.push({ kind: 'cell', text: token.text, span: token.span });
       continue;
     }

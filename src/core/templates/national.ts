@@ -24,6 +24,8 @@ export interface TableDef {
   anyOrder?: boolean;
   /** Columns that may hold a negative number (a difference such as 本年增/减). */
   signedColumns?: readonly string[];
+  /** Columns of words, not counts (a 统计表's 单位): a cell there that is not a number is no issue. */
+  textColumns?: readonly string[];
 }
 
 export interface TemplateDef {

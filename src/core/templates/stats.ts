@@ -56,6 +56,7 @@ const statsSingle: TableDef = {
   rows: rows(['unit', 'value']),
   groups: [],
   anyOrder: true,
+  textColumns: ['unit'],
 };
 
 /** 指标名称 · 计量单位 · 本年度 · 历年累计 (older local forms). */
