@@ -37,7 +37,7 @@ test.describe('bad input', () => {
         await expect(row, bad.name).toContainText(CHINESE);
       }
       // Choosing a bad row does not break the page: there is no report to show for it.
-      await review.queueRow('scan.png').getByRole('button').click();
+      await review.queueRowButton('scan.png').click();
       await expect(review.header()).toHaveCount(0);
 
       await review.selectReport(SEEDS.yiyang);

@@ -95,7 +95,7 @@ test.describe('getting reports in', () => {
     await expect(review.queueRows()).toHaveCount(1);
     const row = review.queueRows().first();
     await expect(row).toHaveAttribute('data-status', 'ready');
-    await row.getByRole('button').click();
+    await row.getByRole('button').first().click();
     await expect(review.header()).toContainText('衢州市行政服务中心');
     await expect(review.header()).toContainText('2014');
   });
