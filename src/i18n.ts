@@ -82,6 +82,7 @@ export const t = {
   history: {
     edit: (ref: CellRef, from: string, to: string) =>
       `修改 ${ref.table}/${ref.row}/${ref.column}：${from || '（空）'} → ${to || '（空）'}`,
+    editCells: (count: number) => `修改 ${count} 个单元格`,
     // Called after `t` is built, so they can use its other words.
     verdict: (checkId: string, verdict: Verdict | null) =>
       `判定 ${checkId}：${verdict === null ? '无' : t.verdicts[verdict]}`,

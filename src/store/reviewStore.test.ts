@@ -372,6 +372,24 @@ describe('undo and redo', () => {
     expect(selected(store).edits).toEqual([]);
   });
 
+  it('edits a pasted block of cells in one step, and undoes it in one', async () => {
+    const store = realSetup();
+    await store.getState().addFiles([seedFile()]);
+    const before = selected(store);
+    store.getState().editCells([
+      { ref: natural, raw: '4' },
+      { ref: total, raw: ' 9 ' },
+      { ref: { ...natural, column: 'toString' }, raw: '1' },
+    ]);
+    expect(store.getState().history.undo).toHaveLength(1);
+    expect(selected(store).edits.map((edit) => [edit.column, edit.to.raw])).toEqual([
+      ['naturalPerson', '4'],
+      ['total', '9'],
+    ]);
+    store.getState().undo();
+    expect(selected(store)).toBe(before);
+  });
+
   it('forgets what could be redone once a new action is taken, and keeps the last 500 steps', async () => {
     const store = realSetup();
     await store.getState().addFiles([seedFile()]);

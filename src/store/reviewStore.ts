@@ -122,6 +122,8 @@ export interface ReviewActions {
   cancelEdit(): void;
   commitEdit(raw: string): void;
   editCell(ref: CellRef, raw: string): void;
+  /** Several cells of the selected report at once (a pasted block): one step to undo. */
+  editCells(changes: readonly { ref: CellRef; raw: string }[]): void;
   /** The verdict or comment (or both) on a check of the selected report; what is not given stays. */
   judgeCheck(checkId: string, judgement: Partial<Judgement>): void;
   setReviewStatus(status: ReviewStatus): void;
@@ -649,6 +651,28 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
           check: null,
           label: t.history.edit(ref, from.trim(), to),
         });
+      },
+
+      editCells: (changes) => {
+        if (blocked()) return;
+        const { selectedId } = get();
+        const report = selectedReport(get());
+        const first = changes[0];
+        if (selectedId === null || !report || !first) return;
+        if (changes.length === 1) {
+          get().editCell(first.ref, first.raw);
+          return;
+        }
+        commit(
+          selectedId,
+          (r, at) =>
+            changes.reduce(
+              (edited, { ref, raw }) =>
+                cellAt(edited, ref) ? applyCellEdit(edited, ref, raw.trim(), at) : edited,
+              r,
+            ),
+          { cell: first.ref, check: null, label: t.history.editCells(changes.length) },
+        );
       },
 
       judgeCheck: (checkId, judgement) => {

@@ -1,8 +1,8 @@
 // The long-form CSV for spreadsheets: one row per cell of every report. Written for Excel, which
-import { own } from '../own';
 // reads a CSV as the system code page unless it starts with a BOM, and runs a field that starts
 // with = + - @ (or a tab or carriage return before one) as a formula.
 import Papa from 'papaparse';
+import { own } from '../own';
 import type { Cell, Report, Row, Table } from '../types';
 
 export const CSV_COLUMNS = [
