@@ -51,7 +51,7 @@ test('导出 JSON downloads the corrected report as valid report@1', async ({ re
   );
 
   const { download, json } = await review.downloadJson();
-  expect(download.suggestedFilename()).toBe('001_b7938c474e787140.report.json');
+  expect(download.suggestedFilename()).toBe('001_b7938c474e787140.txt.report.json');
 
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object);

@@ -2,10 +2,12 @@ import type { Report } from '../core';
 import { serializeReport } from '../core/export/json';
 import { useReviewStore } from '../store/reviewStore';
 
-/** `report.txt` → `report.report.json`: the source name without its extension. */
+/**
+ * `021_x.html` → `021_x.html.report.json`: the whole source name, extension kept, so that the
+ * exports of two formats of one report never overwrite each other.
+ */
 export function exportFileName(sourceName: string): string {
-  const base = sourceName.replace(/\.[^./\\]*$/, '');
-  return `${base === '' ? sourceName : base}.report.json`;
+  return `${sourceName}.report.json`;
 }
 
 function downloadText(name: string, text: string, type: string): void {

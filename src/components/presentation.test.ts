@@ -402,9 +402,9 @@ describe('source lines', () => {
 });
 
 describe('export file name', () => {
-  it('is the source name without its extension, then .report.json', () => {
-    expect(exportFileName('001_b7938c474e787140.txt')).toBe('001_b7938c474e787140.report.json');
-    expect(exportFileName('报告.2022.html')).toBe('报告.2022.report.json');
+  it('is the source name with its extension, then .report.json: two formats never collide', () => {
+    expect(exportFileName('021_x.html')).toBe('021_x.html.report.json');
+    expect(exportFileName('021_x.txt')).toBe('021_x.txt.report.json');
     expect(exportFileName('README')).toBe('README.report.json');
     expect(exportFileName('.hidden')).toBe('.hidden.report.json');
   });
