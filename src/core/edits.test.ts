@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { applyCellEdit, applyVerdict, setReviewStatus } from './edits';
+import {
+  applyCellEdit,
+  applyVerdict,
+  changedCells,
+  setReviewStatus,
+  typedNotNumber,
+} from './edits';
+import { serializeReport } from './export/json';
+import { parseReportJson } from './export/validate';
 import { emptyReport, NEW_RECEIVED, numberCell, requestsTable } from './fixtures/reports';
 import type { Check, Report, Table } from './types';
 
@@ -74,13 +82,69 @@ describe('applyCellEdit', () => {
   it("records the parser's reading once, and every change in the audit trail", () => {
     const once = applyCellEdit(report(), total, '3', 't1');
     const twice = applyCellEdit(once, total, '5', 't2');
-    const back = applyCellEdit(twice, total, '8', 't3');
-    expect(back.tables[0]?.rows[0]?.cells['total']?.original).toEqual({ value: 8, raw: '8' });
-    expect(back.edits).toEqual([
+    expect(twice.tables[0]?.rows[0]?.cells['total']?.original).toEqual({ value: 8, raw: '8' });
+    expect(twice.edits).toEqual([
       { at: 't1', ...total, from: { value: 8, raw: '8' }, to: { value: 3, raw: '3' } },
       { at: 't2', ...total, from: { value: 3, raw: '3' }, to: { value: 5, raw: '5' } },
-      { at: 't3', ...total, from: { value: 5, raw: '5' }, to: { value: 8, raw: '8' } },
     ]);
+  });
+
+  it('R16.1 typed text is read as a printed cell: full-width digits are a number, words are flagged', () => {
+    const wide = applyCellEdit(report(), total, '１２', 't1').tables[0]?.rows[0]?.cells['total'];
+    expect(wide).toMatchObject({ value: 12, raw: '１２', kind: 'number' });
+    expect(wide && typedNotNumber(wide)).toBe(false);
+
+    const words = applyCellEdit(report(), total, 'abc', 't1').tables[0]?.rows[0]?.cells['total'];
+    expect(words).toMatchObject({ value: null, raw: 'abc', kind: 'text' });
+    expect(words && typedNotNumber(words)).toBe(true);
+    // Words the parser read are its own issue (R4.7); words typed over them are no new slip.
+    const parsedWords = { ...numberCell('0'), value: null, raw: '件', kind: 'text' as const };
+    expect(typedNotNumber(parsedWords)).toBe(false);
+    expect(
+      typedNotNumber({ ...parsedWords, raw: '条', original: { value: null, raw: '件' } }),
+    ).toBe(false);
+    expect(typedNotNumber(numberCell('3'))).toBe(false);
+  });
+
+  it("R16.2 text typed back to the parser's reading restores it and drops the original mark", () => {
+    const changed = applyCellEdit(applyCellEdit(report(), total, '3', 't1'), total, '5', 't2');
+    const back = applyCellEdit(changed, total, '8', 't3');
+    const cell = back.tables[0]?.rows[0]?.cells['total'];
+    expect(cell).toEqual(report().tables[0]?.rows[0]?.cells['total']);
+    expect(cell && 'original' in cell).toBe(false);
+    expect(back.edits.map((e) => [e.from.raw, e.to.raw])).toEqual([
+      ['8', '3'],
+      ['3', '5'],
+      ['5', '8'],
+    ]);
+    // A cell printed with padding comes back with it: its raw is still the text under its span.
+    const padded = report();
+    const row = padded.tables[0]?.rows[0];
+    if (row) row.cells['total'] = numberCell(' 8 ', [12, 15]);
+    const restored = applyCellEdit(applyCellEdit(padded, total, '9', 't1'), total, '8', 't2');
+    expect(restored.tables[0]?.rows[0]?.cells['total']).toEqual(numberCell(' 8 ', [12, 15]));
+    expect(applyCellEdit(padded, total, '8', 't1')).toBe(padded);
+  });
+
+  it('R16.3 the cells changed are those that differ from the reading, not the edits made', () => {
+    expect(changedCells(report())).toBe(0);
+    const twice = applyCellEdit(applyCellEdit(report(), total, '3', 't1'), total, '5', 't2');
+    expect(changedCells(twice)).toBe(1);
+    const natural = { ...total, column: 'naturalPerson' };
+    const two = applyCellEdit(twice, natural, '4', 't3');
+    expect(changedCells(two)).toBe(2);
+    expect(changedCells(applyCellEdit(two, total, '8', 't4'))).toBe(1);
+  });
+
+  it('R16.4 a cell edited back exports without its mark and reads back byte for byte', () => {
+    const at = '2026-12-04T21:00:00.000Z';
+    const back = applyCellEdit(applyCellEdit(report(), total, '9', at), total, '8', at);
+    const exported = serializeReport(back);
+    expect(exported).not.toContain('"original"');
+    const imported = parseReportJson(exported);
+    if (!imported.ok) throw new Error(imported.error);
+    expect(serializeReport(imported.report)).toBe(exported);
+    expect(imported.report.edits).toHaveLength(2);
   });
 
   it('re-runs the checks on the edited tables and keeps verdicts by check id', () => {

@@ -8,6 +8,9 @@ import type { Cell, CellRef, Check, Report, ReviewStatus, Row, Table, Verdict } 
  * source); `original` keeps the parser's reading from the first change on, and every change is
  * appended to the audit trail. Checks are re-run, keeping the verdicts already given.
  *
+ * Text typed back to the parser's reading restores that reading: the cell no longer differs from
+ * what the parser read, so it carries no `original` (R16.2); the trail still has both edits.
+ *
  * Returns the same report when `raw` equals the cell's current text, so that confirming a cell
  * without changing it leaves no trace. Unchanged tables, rows and cells are shared with the input.
  */
@@ -19,15 +22,8 @@ export function applyCellEdit(report: Report, ref: CellRef, raw: string, at: str
     throw new RangeError(`no cell ${ref.table}/${ref.row}/${ref.column} in this report`);
   }
   if (raw === cell.raw) return report;
-
-  const reading = parseCellText(raw);
-  const edited: Cell = {
-    ...cell,
-    value: reading.value,
-    raw: reading.raw,
-    kind: reading.kind,
-    original: cell.original ?? { value: cell.value, raw: cell.raw },
-  };
+  const edited = editedCell(cell, raw);
+  if (edited.raw === cell.raw) return report;
   const newRow: Row = { ...row, cells: { ...row.cells, [ref.column]: edited } };
   const newTable: Table = { ...table, rows: table.rows.map((r) => (r === row ? newRow : r)) };
   const tables = report.tables.map((t) => (t === table ? newTable : t));
@@ -49,6 +45,42 @@ export function applyCellEdit(report: Report, ref: CellRef, raw: string, at: str
     ],
     review: started(report, at),
   };
+}
+
+function editedCell(cell: Cell, raw: string): Cell {
+  const original = cell.original ?? { value: cell.value, raw: cell.raw };
+  // Compared without the padding a printed cell may keep: the editor shows and commits it trimmed.
+  if (raw.trim() === original.raw.trim()) {
+    const restored: Cell = { ...cell, ...original, kind: parseCellText(original.raw).kind };
+    delete restored.original;
+    return restored;
+  }
+  return { ...cell, ...parseCellText(raw), original };
+}
+
+/**
+ * How many cells differ from the parser's reading (R16.3): those carrying an `original`. Not the
+ * number of edits: a cell changed twice is one, a cell changed back is none.
+ */
+export function changedCells(report: Report): number {
+  let changed = 0;
+  for (const table of report.tables) {
+    for (const row of table.rows) {
+      for (const cell of Object.values(row.cells)) if (cell.original) changed += 1;
+    }
+  }
+  return changed;
+}
+
+/**
+ * Whether a reviewer typed words where the parser read a count, a blank or a dash (R16.1): such a
+ * cell is `text` and no check can use it, so the view flags it as a parsed one is flagged (R4.7).
+ * Words typed over words (a 统计表's 单位) are no such slip.
+ */
+export function typedNotNumber(cell: Cell): boolean {
+  return (
+    cell.kind === 'text' && !!cell.original && parseCellText(cell.original.raw).kind !== 'text'
+  );
 }
 
 /** A reviewer's judgement on a check; null or '' removes the verdict or the comment. */
