@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyCellEdit } from '../edits';
+import { applyCellEdit, applyVerdict, setReviewStatus } from '../edits';
 import { parseReport } from '../index';
 import type { Cell, Report } from '../types';
 import { CSV_COLUMNS, inertText, reportsToCsv } from './csv';
@@ -79,7 +79,7 @@ describe('reportsToCsv', () => {
     expect(rows).toHaveLength(cells.length);
     const find = (table: string, row: string, column: string) =>
       rows.find((r) => r['table'] === table && r['row'] === row && r['column'] === column);
-    expect(find('requests', 'newReceived', 'naturalPerson')).toEqual({
+    expect(find('requests', 'newReceived', 'naturalPerson')).toMatchObject({
       file: SEED,
       agency: '益阳市行政审批服务局',
       year: '2022',
@@ -158,8 +158,8 @@ describe('reportsToCsv', () => {
 
   it('R9.7 a negative number stays a number Excel reads: value and raw unquoted', async () => {
     const csv = reportsToCsv([await hostile()]);
-    expect(csv).toContain(',decisions,-2,-2,number,');
-    expect(csv).toContain(",made,,'-,na,");
+    expect(csv).toContain(',decisions,本年处理决定数量,-2,-2,number,');
+    expect(csv).toContain(",made,本年制发件数,,'-,na,");
   });
 
   it('writes the reports one after another, in the order given', async () => {
@@ -168,6 +168,129 @@ describe('reportsToCsv', () => {
     expect(rows[0]?.['file']).toBe("'=cmd.txt");
     expect(rows[rows.length - 1]?.['file']).toBe(SEED);
     expect(readBack(reportsToCsv([]))).toEqual([]);
+  });
+});
+
+describe('reportsToCsv for a reviewer in Excel', () => {
+  const AT = '2024-05-01T00:00:00.000Z';
+  const ref = { table: 'requests', row: 'newReceived', column: 'naturalPerson' };
+
+  // The seed as a reviewer leaves it: one cell corrected, its row's check judged, the report done.
+  async function reviewed(): Promise<Report> {
+    const edited = applyCellEdit(await seed(), ref, '4', AT);
+    const judged = applyVerdict(
+      edited,
+      'C3:requests:newReceived',
+      { verdict: 'source-error', comment: '原文如此' },
+      AT,
+    );
+    return setReviewStatus(judged, 'reviewed', AT);
+  }
+
+  function find(rows: Record<string, string>[], table: string, row: string, column: string) {
+    const found = rows.find(
+      (r) => r['table'] === table && r['row'] === row && r['column'] === column,
+    );
+    if (!found) throw new Error(`no CSV row for ${table}/${row}/${column}`);
+    return found;
+  }
+
+  it('R9.11 puts the Chinese table title, row label and column label beside the keys', async () => {
+    const csv = reportsToCsv([await reviewed()]);
+    expect(csv.startsWith(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
+    const rows = readBack(csv);
+    expect(find(rows, 'requests', 'carriedForward', 'total')).toMatchObject({
+      tableTitle: '收到和处理政府信息公开申请情况',
+      rowLabel: '四、结转下年度继续办理',
+      columnLabel: '总计',
+    });
+    expect(find(rows, 'active', 'regulations', 'valid')).toMatchObject({
+      tableTitle: '主动公开政府信息情况',
+      rowLabel: '规章',
+      columnLabel: '现行有效件数',
+    });
+    for (const key of ['table', 'row', 'column'] as const) {
+      const labelled = CSV_COLUMNS.indexOf(key) + 1;
+      expect(CSV_COLUMNS[labelled]).toMatch(/Title|Label/);
+    }
+  });
+
+  it('R9.11 a cell that no column of its table names has an empty column label', async () => {
+    const rows = readBack(reportsToCsv([await hostile()]));
+    expect(rows.map((r) => [r['column'], r['columnLabel']])).toEqual([
+      ['made', '本年制发件数'],
+      ['decisions', '本年处理决定数量'],
+      ['extra', ''],
+    ]);
+  });
+
+  it("R9.12 a corrected cell carries the parser's original value and raw text; others none", async () => {
+    const rows = readBack(reportsToCsv([await reviewed()]));
+    expect(find(rows, 'requests', 'newReceived', 'naturalPerson')).toMatchObject({
+      value: '4',
+      raw: '4',
+      corrected: 'true',
+      originalValue: '3',
+      originalRaw: '3',
+    });
+    expect(find(rows, 'requests', 'newReceived', 'total')).toMatchObject({
+      corrected: 'false',
+      originalValue: '',
+      originalRaw: '',
+    });
+    // A cell corrected to a blank keeps its original; a blank original is an empty field.
+    const blanked = applyCellEdit(await seed(), ref, '', AT);
+    expect(
+      find(readBack(reportsToCsv([blanked])), 'requests', 'newReceived', 'naturalPerson'),
+    ).toMatchObject({ value: '', raw: '', kind: 'blank', originalValue: '3', originalRaw: '3' });
+  });
+
+  it('R9.13 lists the checks a cell takes part in, with status, verdict and comment', async () => {
+    const rows = readBack(reportsToCsv([await reviewed()]));
+    const cell = find(rows, 'requests', 'newReceived', 'naturalPerson');
+    expect(cell['checks']).toBe(
+      'C1:requests:naturalPerson=fail; C3:requests:newReceived=fail/source-error',
+    );
+    expect(cell['comments']).toBe('C3:requests:newReceived=原文如此');
+    // A cell of the row that no one judged still names the judged check of its row.
+    expect(find(rows, 'requests', 'newReceived', 'commercial')['checks']).toBe(
+      'C1:requests:commercial=pass; C3:requests:newReceived=fail/source-error',
+    );
+    expect(find(rows, 'active', 'fees', 'amount')).toMatchObject({ checks: '', comments: '' });
+  });
+
+  it("R9.14 every row carries its report's review status", async () => {
+    const rows = readBack(reportsToCsv([await reviewed(), await seed()]));
+    const first = rows.filter((r) => r['reviewStatus'] === 'reviewed');
+    const second = rows.filter((r) => r['reviewStatus'] === 'unreviewed');
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length + second.length).toBe(rows.length);
+    expect(rows[0]?.['reviewStatus']).toBe('reviewed');
+    expect(rows[rows.length - 1]?.['reviewStatus']).toBe('unreviewed');
+  });
+
+  it('R9.7 labels are inert too; a comment field starts with its check id', async () => {
+    const report = await reviewed();
+    const judged = applyVerdict(
+      report,
+      'C3:requests:newReceived',
+      { verdict: 'source-error', comment: '=1+1' },
+      AT,
+    );
+    const [table] = judged.tables;
+    if (!table) throw new Error('the seed has tables');
+    const labels: Report = {
+      ...judged,
+      tables: [{ ...table, title: '@title', rows: table.rows.map((r) => ({ ...r, label: '-x' })) }],
+    };
+    expect(readBack(reportsToCsv([labels]))[0]).toMatchObject({
+      tableTitle: "'@title",
+      rowLabel: "'-x",
+    });
+    const rows = readBack(reportsToCsv([judged]));
+    expect(find(rows, 'requests', 'newReceived', 'total')['comments']).toBe(
+      'C3:requests:newReceived==1+1',
+    );
   });
 });
 

@@ -3,21 +3,30 @@
 // with = + - @ (or a tab or carriage return before one) as a formula.
 import Papa from 'papaparse';
 import { own } from '../own';
-import type { Cell, Report, Row, Table } from '../types';
+import type { Cell, Check, Report, Row, Table } from '../types';
 
+// The first keys came first and keep their names; the Chinese labels stand beside the keys they name.
 export const CSV_COLUMNS = [
   'file',
   'agency',
   'year',
   'template',
+  'reviewStatus',
   'table',
+  'tableTitle',
   'row',
+  'rowLabel',
   'column',
+  'columnLabel',
   'value',
   'raw',
   'kind',
   'corrected',
+  'originalValue',
+  'originalRaw',
   'confidence',
+  'checks',
+  'comments',
 ] as const;
 
 type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | boolean>;
@@ -58,28 +67,57 @@ function inertRow(row: CsvRow): CsvRow {
   return Object.fromEntries(fields) as CsvRow;
 }
 
+const cellId = (table: string, row: string, column: string) =>
+  `${table}\u0000${row}\u0000${column}`;
+
+// Each cell's checks, in the report's order of checks (SPEC R9.13).
+function checksByCell(report: Report): Map<string, Check[]> {
+  const byCell = new Map<string, Check[]>();
+  for (const check of report.checks) {
+    // A check may name a cell twice (both sides); it is listed once.
+    const ids = new Set(check.cells.map((ref) => cellId(ref.table, ref.row, ref.column)));
+    for (const id of ids) byCell.set(id, [...(byCell.get(id) ?? []), check]);
+  }
+  return byCell;
+}
+
+/** `C3:requests:newReceived=fail/source-error`: a check's id, its status and the reviewer's verdict. */
+function checkField(check: Check): string {
+  return `${check.id}=${check.status}${check.verdict ? `/${check.verdict}` : ''}`;
+}
+
 function reportRows(report: Report): CsvRow[] {
   const file = report.source.name;
   const agency = report.meta.agency.value ?? '';
   const year = report.meta.year.value ?? '';
+  const byCell = checksByCell(report);
   return report.tables.flatMap((table) =>
     table.rows.flatMap((row) =>
-      orderedCells(row, table).map(([column, cell]) =>
-        inertRow({
+      orderedCells(row, table).map(([column, cell]) => {
+        const checks = byCell.get(cellId(table.id, row.key, column)) ?? [];
+        return inertRow({
           file,
           agency,
           year,
           template: report.meta.template,
+          reviewStatus: report.review.status,
           table: table.id,
+          tableTitle: table.title,
           row: row.key,
+          rowLabel: row.label,
           column,
+          columnLabel: table.columns.find((c) => c.key === column)?.label ?? '',
           value: cell.value ?? '',
           raw: cell.raw,
           kind: cell.kind,
           corrected: cell.original !== undefined,
+          originalValue: cell.original?.value ?? '',
+          originalRaw: cell.original?.raw ?? '',
           confidence: cell.confidence,
-        }),
-      ),
+          checks: checks.map(checkField).join('; '),
+          comments: checks.flatMap((c) => (c.comment ? [`${c.id}=${c.comment}`] : [])).join('; '),
+        });
+      }),
     ),
   );
 }
