@@ -14,3 +14,10 @@ export {
   suggestFixes,
   type Suggestion,
 } from './suggestions';
+export {
+  sameAgency,
+  yearOverYear,
+  type YearCheck,
+  type YearReport,
+  type YearSide,
+} from './yearOverYear';
