@@ -45,7 +45,7 @@ export const t = {
     button: (name: string) => `移除 ${name}`,
     title: '移除此报告？',
     body: (name: string) =>
-      `“${name}”及其修改、判定将从队列和本机删除，无法撤销。需要保留的请先导出。`,
+      `“${name}”及其修改、判定将从队列和本机删除。可以立即撤销（Ctrl+Z），但重新加载页面后无法恢复。`,
     confirm: '移除',
   },
 
@@ -72,7 +72,7 @@ export const t = {
   } satisfies Record<Verdict, string>,
   verdictGroup: '判定',
   comment: '备注',
-  commentPlaceholder: '备注（可选），回车保存',
+  commentPlaceholder: '备注（可选），输入即保存',
 
   undo: '撤销',
   redo: '重做',
@@ -301,5 +301,51 @@ export const t = {
       `原文有 ${chars} 个字符，超过上限 ${limit} 个，未导入`,
     importLines: (lines: number, limit: number) =>
       `原文有 ${lines} 行，超过上限 ${limit} 行，未导入`,
+  },
+
+  // The queue as a desk: search, names, files dropped twice, removal undone.
+  queueDesk: {
+    searchLabel: '搜索队列',
+    searchPlaceholder: '机构、年份或文件名',
+    alreadyQueued: (names: readonly string[]) => `已在队列中：${names.join('、')}`,
+    removed: (name: string) => `已移除 ${name}（Ctrl+Z 撤销）`,
+    removeStep: (name: string) => `移除 ${name}`,
+    format: (format: string) => `格式：${format}`,
+  },
+
+  // 跨年度校验: one agency's reports for consecutive years, in the 问题 tab (SPEC R15).
+  yearChecks: {
+    title: '跨年度校验',
+    none: '队列中没有同一机关上一年或下一年的报告。',
+    status: { pass: '通过', fail: '不一致', uncertain: '无法判断' } satisfies Record<
+      CheckStatus,
+      string
+    >,
+    rule: {
+      Y1: '表三 本年“上年结转” = 上年“结转下年度继续办理”',
+      Y2: '表二 现行有效件数 = 上年现行有效 + 本年制发 − 本年废止',
+    },
+    values: (expected: number | null, actual: number | null) =>
+      `应为 ${expected ?? '—'}，实为 ${actual ?? '—'}`,
+    other: (name: string, year: number) => `对照 ${name}（${year} 年）`,
+    cell: (year: number, row: string, column: string) => `${year} 年 ${row} · ${column}`,
+  },
+
+  // Spreadsheet keys in the grid, and the panes beside it.
+  gridKeys: {
+    notNumber: '不是数字：此单元格不参与校验',
+    notNumberMark: '非数字',
+    shortcuts: [
+      ['Shift+方向键 / Shift+单击', '选择一块单元格'],
+      ['Ctrl+C / Ctrl+V', '复制选区（可粘贴到 Excel）/ 从选中单元格起粘贴（一步撤销）'],
+      ['Delete / Backspace', '清空选中的单元格'],
+      ['Home / End', '本行第一个 / 最后一个单元格'],
+      ['Ctrl+Home / Ctrl+End', '表格第一个 / 最后一个单元格'],
+    ] as [string, string][],
+    separator: '调整原文与表格的宽度',
+    collapseSource: '收起原文',
+    expandSource: '展开原文',
+    collapseTables: '收起表格',
+    expandTables: '展开表格',
   },
 };

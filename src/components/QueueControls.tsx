@@ -1,14 +1,16 @@
 import { useId } from 'react';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
+import { QueueSearch } from './QueueSearch';
 
-/** 筛选 and 排序 of the queue. */
+/** 搜索, 筛选 and 排序 of the queue. */
 export function QueueControls() {
   const filter = useReviewStore((s) => s.queueFilter);
   const sort = useReviewStore((s) => s.queueSort);
   const { setQueueFilter, setQueueSort } = useReviewStore.getState();
   return (
     <div className="queue-controls">
+      <QueueSearch />
       <Choice label={t.filterLabel} value={filter} names={t.filters} onChange={setQueueFilter} />
       <Choice label={t.sortLabel} value={sort} names={t.sorts} onChange={setQueueSort} />
     </div>

@@ -4,6 +4,7 @@ import { summarize } from '../store/queue';
 import { useReviewStore } from '../store/reviewStore';
 import { queueBadges } from './checkStatus';
 import { QueueBadge } from './QueueBadge';
+import { formatTag, middleTruncate } from './queueName';
 
 interface Props {
   id: string;
@@ -11,7 +12,7 @@ interface Props {
   position: number;
   count: number;
   selected: boolean;
-  /** Asks before the report is removed. */
+  /** Removes the report; asks first when the reviewer has worked on it. */
   onRemove: (id: string) => void;
 }
 
@@ -26,6 +27,7 @@ export const QueueRow = memo(function QueueRow({ id, position, count, selected, 
   const report = entry.report;
   const review = entry.status === 'ready' && report ? report.review.status : null;
   const badges = report ? queueBadges(summarize(report)) : { failing: null, unsure: null };
+  const format = formatTag(entry);
   const who = report
     ? [
         report.meta.agency.value,
@@ -57,8 +59,15 @@ export const QueueRow = memo(function QueueRow({ id, position, count, selected, 
             aria-hidden="true"
           />
           <span className="queue-name" title={entry.name}>
-            {entry.name}
+            {/* Read and found by its whole name; shown with its middle cut. */}
+            <span aria-hidden="true">{middleTruncate(entry.name)}</span>
+            <span className="visually-hidden">{entry.name}</span>
           </span>
+          {format && (
+            <span className="queue-format" title={t.queueDesk.format(format)}>
+              {format}
+            </span>
+          )}
           <QueueBadge badge={badges.failing} />
         </span>
         <span className="queue-who">{who}</span>

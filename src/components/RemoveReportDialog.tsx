@@ -10,8 +10,10 @@ interface Props {
 }
 
 /**
- * 移除此报告？ The history's steps are versions of a report, with no place for a report taken out
- * of the queue, so removing cannot be undone: it is asked first.
+ * 移除此报告？ asked only of a report with the reviewer's work in it. Removing is one step to undo,
+ * but undo goes back through every later step first, and the history ends with the page: a removal
+ * noticed late, or after a reload, would take that work with it. A report nobody has touched is
+ * removed at once (dropping the file again brings it back).
  */
 export function RemoveReportDialog({ id, onClose }: Props) {
   const name = useReviewStore((s) => (id === null ? null : (s.entries[id]?.name ?? null)));

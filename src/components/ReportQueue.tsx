@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n';
-import { visibleOrder } from '../store/queue';
+import { hasReviewerWork, visibleOrder } from '../store/queue';
 import { useReviewStore } from '../store/reviewStore';
 import { QueueControls } from './QueueControls';
 import { QueueRow } from './QueueRow';
@@ -28,6 +28,19 @@ export function ReportQueue() {
   const { first, last } = useVirtualRows(scroller, list, ids.length, QUEUE_ROW_HEIGHT);
   // The report whose 移除 is being asked about.
   const [removing, setRemoving] = useState<string | null>(null);
+
+  // Kept the same function, so that the memoised rows do not render again for it.
+  const remove = useCallback((id: string): void => {
+    const { entries, removeReport } = useReviewStore.getState();
+    const entry = entries[id];
+    if (entry && hasReviewerWork(entry)) {
+      setRemoving(id);
+      return;
+    }
+    removeReport(id);
+    // The row with the focus is gone: it goes on to the report selected in its place.
+    requestAnimationFrame(() => focusSelectedRow(list.current));
+  }, []);
 
   // J/K and "next problem" can go to a report far down the list: bring it into view.
   useEffect(() => {
@@ -66,7 +79,7 @@ export function ReportQueue() {
               position={first + index + 1}
               count={ids.length}
               selected={id === selectedId}
-              onRemove={setRemoving}
+              onRemove={remove}
             />
           ))}
         </ol>

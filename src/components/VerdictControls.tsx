@@ -12,7 +12,6 @@ const VERDICTS = Object.keys(t.verdicts) as Verdict[];
 /** 解析错误 · 原文错误 · 忽略, and a comment: the reviewer's judgement on one check. */
 export function VerdictControls({ check }: Props) {
   const judge = useReviewStore((s) => s.judgeCheck);
-  const comment = check.comment ?? null;
   return (
     <div className="verdict" role="group" aria-label={`${t.verdictGroup} ${check.id}`}>
       {VERDICTS.map((verdict) => {
@@ -30,8 +29,7 @@ export function VerdictControls({ check }: Props) {
           </button>
         );
       })}
-      {/* Keyed by the comment, so that an undo shows the comment it brought back. */}
-      <CommentField key={comment ?? ''} check={check} />
+      <CommentField check={check} />
     </div>
   );
 }
@@ -40,20 +38,31 @@ function CommentField({ check }: Props) {
   const judge = useReviewStore((s) => s.judgeCheck);
   const saved = check.comment ?? '';
   const [draft, setDraft] = useState(saved);
+  // The comment the draft was last in step with, and the one it had when the field was entered.
+  const [synced, setSynced] = useState(saved);
+  const [entered, setEntered] = useState(saved);
+  if (saved !== synced) {
+    // Changed from elsewhere (an undo, a redo): the field shows it.
+    setSynced(saved);
+    setDraft(saved);
+  }
 
-  // One step in the history per comment, however many keys it took.
-  function commit() {
-    const text = draft.trim();
-    if (text !== saved) judge(check.id, { comment: text || null });
+  // Saved as it is typed, so that a reload a moment later keeps it; the store makes the keys of
+  // one comment a single step to undo.
+  function change(text: string) {
+    setDraft(text);
+    const comment = text.trim();
+    if (comment === saved) return;
+    setSynced(comment);
+    judge(check.id, { comment: comment || null });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Enter') {
       event.preventDefault();
-      commit();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      setDraft(saved);
+      change(entered);
     }
   }
 
@@ -64,9 +73,9 @@ function CommentField({ check }: Props) {
       placeholder={t.commentPlaceholder}
       value={draft}
       spellCheck={false}
-      onChange={(event) => setDraft(event.target.value)}
+      onFocus={() => setEntered(saved)}
+      onChange={(event) => change(event.target.value)}
       onKeyDown={onKeyDown}
-      onBlur={commit}
     />
   );
 }

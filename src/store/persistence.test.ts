@@ -20,6 +20,8 @@ import type { TabEvents } from './tabLock';
 
 const SEED = '001_b7938c474e787140.txt';
 const seedBytes = readFileSync(new URL(`../core/fixtures/seeds/${SEED}`, import.meta.url));
+/** The seed under another name, with other bytes: the queue takes the same bytes only once. */
+const seedFile = (name: string) => new File([seedBytes, `\n${name}\n`], name);
 const natural = { table: 'requests', row: 'newReceived', column: 'naturalPerson' };
 
 let dbCount = 0;
@@ -93,9 +95,10 @@ describe('workspace persistence', () => {
   it('gives back after a reload what was shown as saved: reports, edits, verdicts, status, order', async () => {
     const name = freshName();
     const first = await started(name);
-    await first.getState().addFiles([new File([seedBytes], 'b.txt'), new File([''], 'empty.txt')]);
-    await first.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await first.getState().addFiles([seedFile('b.txt'), new File([''], 'empty.txt')]);
+    await first.getState().addFiles([seedFile('a.txt')]);
     await first.getState().addText('二〇二二年');
+    first.getState().selectReport(first.getState().order[0] ?? '');
     first.getState().selectCell(natural);
     first.getState().editCell(natural, '4');
     first
@@ -116,8 +119,9 @@ describe('workspace persistence', () => {
     expect(exported(second) === exported(first)).toBe(true);
     expect(entries[order[0] ?? '']?.report?.review.status).toBe('reviewed');
     expect(pasteCount).toBe(1);
-    // Only data comes back: no selection but the first report, no history.
+    // The report the reviewer was in, at the cell; no history.
     expect(selectedId).toBe(order[0]);
+    expect(second.getState().selectedCell).toEqual(natural);
     expect(second.getState().history.undo).toEqual([]);
     // The next paste is not named like one already there.
     await second.getState().addText('二〇二三年');
@@ -131,7 +135,8 @@ describe('workspace persistence', () => {
     const store = await started(name);
     await store
       .getState()
-      .addFiles([new File([seedBytes], 'a.txt'), new File([seedBytes], 'b.txt')]);
+      // Other bytes (a BOM), the same text.
+      .addFiles([new File([seedBytes], 'a.txt'), new File(['\uFEFF', seedBytes], 'b.txt')]);
     await saved(store);
     const db = await openDB(name, DB_VERSION);
     expect(await db.count('texts')).toBe(1);
@@ -150,14 +155,14 @@ describe('workspace persistence', () => {
   it('clears the database with the workspace, and what is added afterwards is all there is', async () => {
     const name = freshName();
     const store = await started(name);
-    await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await store.getState().addFiles([seedFile('a.txt')]);
     await saved(store);
     store.getState().clearWorkspace();
     await saved(store);
     const db = await openDB(name, DB_VERSION);
     expect([await db.count('entries'), await db.count('texts')]).toEqual([0, 0]);
     db.close();
-    await store.getState().addFiles([new File([seedBytes], 'c.txt')]);
+    await store.getState().addFiles([seedFile('c.txt')]);
     await saved(store);
     const again = await started(name);
     expect(again.getState().order.map((id) => again.getState().entries[id]?.name)).toEqual([
@@ -179,7 +184,7 @@ describe('workspace persistence', () => {
       };
     };
     const store = await started(name, open);
-    await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await store.getState().addFiles([seedFile('a.txt')]);
     await until(() => store.getState().save.state === 'error');
     expect(store.getState().save).toEqual({
       state: 'error',
@@ -212,7 +217,7 @@ describe('workspace persistence', () => {
       };
     };
     const store = await started(name, open);
-    const files = Array.from({ length: 45 }, (_, i) => new File([seedBytes], `${i}.txt`));
+    const files = Array.from({ length: 45 }, (_, i) => seedFile(`${i}.txt`));
     await store.getState().addFiles(files);
     await until(() => store.getState().save.state === 'error');
     expect(saves).toBe(2);
@@ -223,7 +228,7 @@ describe('workspace persistence', () => {
     const names = (s: Store) => s.getState().order.map((id) => s.getState().entries[id]?.name);
     expect(names(again)).toEqual(files.slice(0, 20).map((file) => file.name));
     const db = await openDB(name, DB_VERSION);
-    expect([await db.count('entries'), await db.count('texts')]).toEqual([20, 1]);
+    expect([await db.count('entries'), await db.count('texts')]).toEqual([20, 20]);
     db.close();
 
     await again.getState().addFiles(files.slice(20));
@@ -239,7 +244,7 @@ describe('workspace persistence', () => {
       state: 'error',
       error: '浏览器不允许本地存储（隐私模式？）',
     });
-    await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await store.getState().addFiles([seedFile('a.txt')]);
     expect(store.getState().save.state).toBe('error');
     expect(store.getState().order).toHaveLength(1);
   });
@@ -247,13 +252,13 @@ describe('workspace persistence', () => {
   it('keeps files dropped while the workspace was loading, after the stored ones', async () => {
     const name = freshName();
     const first = await started(name);
-    await first.getState().addFiles([new File([seedBytes], 'stored.txt')]);
+    await first.getState().addFiles([seedFile('stored.txt')]);
     await saved(first);
 
     const store = newStore();
     const loading = persistWorkspace(store, { open: (events) => openWorkspace(name, events) });
     expect(store.getState().workspace).toBe('loading');
-    const dropped = store.getState().addFiles([new File([seedBytes], 'dropped.txt')]);
+    const dropped = store.getState().addFiles([seedFile('dropped.txt')]);
     await loading;
     await dropped;
     await saved(store);
@@ -350,7 +355,7 @@ describe('a full disk', () => {
     const { disk, restore } = fillDisk(50_000);
     try {
       const store = await persistWorkspaceOf(name, { retryMs: 20 });
-      await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
+      await store.getState().addFiles([seedFile('a.txt')]);
       await saved(store);
 
       disk.full = true;
@@ -389,10 +394,10 @@ describe('a full disk', () => {
     const { disk, restore } = fillDisk(50_000);
     try {
       const store = await persistWorkspaceOf(name, { retryMs: 60_000 });
-      await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
+      await store.getState().addFiles([seedFile('a.txt')]);
       await saved(store);
       disk.full = true;
-      await store.getState().addFiles([big(), new File([seedBytes], 'b.txt')]);
+      await store.getState().addFiles([big(), seedFile('b.txt')]);
       await until(() => store.getState().save.state === 'error');
       // The small one of the same part is saved all the same.
       expect(store.getState().save.unsaved).toEqual(['big.txt']);
@@ -421,7 +426,7 @@ describe('a full disk at commit', () => {
       };
     };
     const store = await started(name, open);
-    await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await store.getState().addFiles([seedFile('a.txt')]);
     await saved(store);
     full = true;
     await store.getState().addFiles([new File(['另一份文本'], 'b.txt')]);
@@ -441,7 +446,7 @@ describe('the reviewer’s work apart from the reports', () => {
   it('writes an edit as a small review record and never the report or its text again', async () => {
     const name = freshName();
     const store = await started(name);
-    await store.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await store.getState().addFiles([seedFile('a.txt')]);
     await saved(store);
     const db = await openDB(name, DB_VERSION);
     const id = store.getState().order[0] ?? '';
@@ -517,7 +522,7 @@ describe('two tabs', () => {
   it('a tab never writes over what another tab wrote since it read the workspace', async () => {
     const name = freshName();
     const first = await started(name);
-    await first.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await first.getState().addFiles([seedFile('a.txt')]);
     await saved(first);
     const second = await started(name);
     second.getState().setReviewStatus('reviewed');
@@ -539,7 +544,7 @@ describe('two tabs', () => {
   it('a read-only tab says why instead of changing anything, and writes nothing', async () => {
     const name = freshName();
     const first = await started(name);
-    await first.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await first.getState().addFiles([seedFile('a.txt')]);
     await saved(first);
     const before = exported(first);
 
@@ -560,7 +565,7 @@ describe('two tabs', () => {
     state().selectCell(natural);
     state().editCell(natural, '4');
     expect(state().notice).toBe('此页只读：工作区正在另一个标签页中编辑');
-    await state().addFiles([new File([seedBytes], 'b.txt')]);
+    await state().addFiles([seedFile('b.txt')]);
     state().clearWorkspace();
     state().removeReport(state().order[0] ?? '');
     expect(exported(reader)).toBe(before);
@@ -580,7 +585,7 @@ describe('two tabs', () => {
       },
     });
     const editor = await started(name);
-    await editor.getState().addFiles([new File([seedBytes], 'a.txt')]);
+    await editor.getState().addFiles([seedFile('a.txt')]);
     await saved(editor);
     expect(reader.getState().order).toEqual([]);
 
@@ -598,9 +603,7 @@ describe('a report whose display failed', () => {
   it('is not selected by the next start, until the reviewer selects it again', async () => {
     const name = freshName();
     const first = await started(name);
-    await first
-      .getState()
-      .addFiles([new File([seedBytes], 'a.txt'), new File([seedBytes], 'b.txt')]);
+    await first.getState().addFiles([seedFile('a.txt'), seedFile('b.txt')]);
     await saved(first);
     const [a, b] = first.getState().order;
     first.getState().markFailed(a ?? '');

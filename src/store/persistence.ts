@@ -1,14 +1,17 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { StoreApi } from 'zustand';
-import type { Cell, Check, Edit, Report } from '../core';
+import type { Cell, CellRef, Check, Edit, Report } from '../core';
 import { digestHex, sha256Hex } from '../core/sha256';
 import { t } from '../i18n';
+import type { ParseStop } from '../worker/client';
 import type { QueueEntry, ReviewStore } from './reviewStore';
+import type { TabId } from './tabs';
 import { coordinateTabs, type TabCoordinator, type TabEvents } from './tabLock';
 
 // The workspace in IndexedDB: every settled queue entry, its report and its text, the reviewer's
-// work on each report, the queue order, and the reports whose display failed. Selection, tabs,
-// filters and the undo history are not data and are not kept.
+// work on each report, the queue order, the reports whose display failed, and where the reviewer
+// was (the report, its tab and cell), to come back to after a reload. Filters and the undo history
+// are not kept.
 //
 // What changes often and is small (edits, verdicts, comments, review status) is kept apart from
 // what is large and written once (a report as parsed, its text): a reviewer's change writes only
@@ -16,7 +19,7 @@ import { coordinateTabs, type TabCoordinator, type TabEvents } from './tabLock';
 // file's text still lets every edit to the reports already stored be saved.
 
 export const DB_NAME = 'nianbao-review';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** An entry as stored: its report without the text, which is kept once in `texts`. */
 export interface StoredEntry {
@@ -25,6 +28,8 @@ export interface StoredEntry {
   status: 'ready' | 'error';
   error: string | null;
   note: string | null;
+  /** With status `error`: the parse was stopped (since v4; before, the error said so only). */
+  stopped?: ParseStop;
   report: Omit<Report, 'text'> | null;
   /** The SHA-256 of the report's text: its key in `texts`. */
   textKey: string | null;
@@ -67,7 +72,19 @@ interface StoredWriter {
   count: number;
 }
 
-type StoredMeta = StoredWorkspace | StoredFailed | StoredWriter;
+/** Where the reviewer was: the selected report, its tab and cell. */
+export interface SavedView {
+  reportId: string;
+  tab: TabId | null;
+  cell: CellRef | null;
+}
+
+interface StoredView {
+  key: 'view';
+  view: SavedView | null;
+}
+
+type StoredMeta = StoredWorkspace | StoredFailed | StoredWriter | StoredView;
 
 interface WorkspaceSchema extends DBSchema {
   entries: { key: string; value: StoredEntry };
@@ -82,6 +99,8 @@ export interface Workspace {
   pasteCount: number;
   /** Entries whose display failed: the start selects none of them. */
   failed: string[];
+  /** Where the reviewer was when it was last saved. */
+  view: SavedView | null;
 }
 
 /** A workspace as read, with what is stored of each entry, so that no text is hashed again. */
@@ -155,7 +174,28 @@ export const UPGRADES: Record<number, (db: UpgradeDb, tx: UpgradeTx) => Promise<
   3: async (db) => {
     db.createObjectStore('reviews', { keyPath: 'id' });
   },
+  // A stopped parse is kept as stopped. Before, only its message said so: an entry with the
+  // messages the parse pool gives a stop is taken as stopped.
+  4: async (_db, tx) => {
+    const entries = tx.objectStore('entries');
+    const stored = (await entries.getAll()) as StoredEntry[];
+    const stop = (entry: StoredEntry): ParseStop | null => {
+      if (entry.status !== 'error' || entry.report !== null || entry.stopped) return null;
+      if (entry.error === CANCELLED_MESSAGE) return 'cancelled';
+      return entry.error !== null && TIMEOUT_MESSAGE.test(entry.error) ? 'timeout' : null;
+    };
+    await Promise.all(
+      stored.flatMap((entry) => {
+        const stopped = stop(entry);
+        return stopped ? [entries.put({ ...entry, stopped })] : [];
+      }),
+    );
+  },
 };
+
+/** The words of worker/client.ts for a stopped parse, as v3 stored them. */
+const CANCELLED_MESSAGE = '已取消';
+const TIMEOUT_MESSAGE = /^解析超时（超过 [\d.]+ 秒）$/;
 
 // ── the database ─────────────────────────────────────────────────────────────────────────────────
 
@@ -172,6 +212,7 @@ export interface WorkspaceChange {
   /** The queue order: it names only entries written by now, never one still to come. */
   workspace?: { order: string[]; pasteCount: number };
   failed?: string[];
+  view?: SavedView | null;
 }
 
 /** Another tab wrote the workspace since this one read it: writing now would overwrite that. */
@@ -233,10 +274,11 @@ export async function openWorkspace(
     async load(options = { tidy: false }) {
       const tx = db.transaction(ALL_STORES, 'readonly');
       const meta = tx.objectStore('meta');
-      const [workspace, failed, writer, stored, reviews, texts] = await Promise.all([
+      const [workspace, failed, writer, view, stored, reviews, texts] = await Promise.all([
         meta.get('workspace') as Promise<StoredWorkspace | undefined>,
         meta.get('failed') as Promise<StoredFailed | undefined>,
         meta.get('writer') as Promise<StoredWriter | undefined>,
+        meta.get('view') as Promise<StoredView | undefined>,
         tx.objectStore('entries').getAll(),
         tx.objectStore('reviews').getAll(),
         tx.objectStore('texts').getAll(),
@@ -282,6 +324,7 @@ export async function openWorkspace(
         entries,
         pasteCount: workspace?.pasteCount ?? 0,
         failed: (failed?.ids ?? []).filter((id) => byId.has(id)),
+        view: view?.view ?? null,
       };
     },
 
@@ -313,6 +356,7 @@ export async function openWorkspace(
         for (const review of change.reviews ?? []) writes.push(reviews.put(review));
         if (change.workspace) writes.push(meta.put({ key: 'workspace', ...change.workspace }));
         if (change.failed) writes.push(meta.put({ key: 'failed', ids: change.failed }));
+        if (change.view !== undefined) writes.push(meta.put({ key: 'view', view: change.view }));
         writes.push(meta.put(next));
       } catch (error) {
         // A write refused at once (a full disk, a value that cannot be cloned): none of the
@@ -339,7 +383,12 @@ function restore(
   texts: ReadonlyMap<string, string>,
   review: StoredReview | undefined,
 ): { restored: QueueEntry; base: Report | null } {
-  const shell = { id: entry.id, name: entry.name, note: entry.note };
+  const shell = {
+    id: entry.id,
+    name: entry.name,
+    note: entry.note,
+    ...(entry.stopped ? { stopped: entry.stopped } : {}),
+  };
   if (!entry.report) {
     return {
       restored: { ...shell, status: entry.status, error: entry.error, report: null },
@@ -464,6 +513,7 @@ function storedEntry(entry: QueueEntry, textKey: string | null): StoredEntry {
     status: entry.status === 'error' ? 'error' : 'ready',
     error: entry.error,
     note: entry.note,
+    ...(entry.stopped ? { stopped: entry.stopped } : {}),
     report: entry.report && withoutText(entry.report),
     textKey,
   };
@@ -531,6 +581,7 @@ export async function persistWorkspace(
   let writtenOrder: readonly string[] = [];
   let writtenPasteCount = 0;
   let writtenFailed: readonly string[] = [];
+  let writtenView: SavedView | null = null;
   let storedTexts = new Set<string>();
   /** Every id read from the database this session: an entry not among them was added here. */
   const known = new Set<string>();
@@ -541,7 +592,14 @@ export async function persistWorkspace(
 
   /** Reads the workspace, and takes what it read as what is written. */
   async function load(tidy: boolean): Promise<Workspace> {
-    const empty = { order: [], entries: [], pasteCount: 0, failed: [], stored: new Map() };
+    const empty = {
+      order: [],
+      entries: [],
+      pasteCount: 0,
+      failed: [],
+      view: null,
+      stored: new Map(),
+    };
     let workspace: LoadedWorkspace = empty;
     try {
       if (storage) workspace = await storage.load({ tidy });
@@ -560,6 +618,7 @@ export async function persistWorkspace(
     writtenOrder = workspace.order;
     writtenPasteCount = workspace.pasteCount;
     writtenFailed = workspace.failed;
+    writtenView = workspace.view;
     storedTexts = new Set([...written.values()].flatMap((w) => w.textKey ?? []));
     return workspace;
   }
@@ -583,6 +642,7 @@ export async function persistWorkspace(
       writtenPasteCount = change.workspace.pasteCount;
     }
     if (change.failed) writtenFailed = change.failed;
+    if (change.view !== undefined) writtenView = change.view;
   }
 
   /**
@@ -609,6 +669,7 @@ export async function persistWorkspace(
       written.clear();
       storedTexts.clear();
       writtenFailed = [];
+      writtenView = null;
     } else if (removed.length > 0) {
       for (const id of removed) written.delete(id);
       const used = new Set([...written.values()].flatMap((w) => w.textKey ?? []));
@@ -697,9 +758,11 @@ export async function persistWorkspace(
     for (const part of chunked(wholeEntries, CHUNK_ENTRIES)) await writeWhole(part);
 
     const now = workspaceNow();
-    if (!sameIds(now.order, writtenOrder) || now.pasteCount !== writtenPasteCount) {
+    const view = viewOf(state);
+    const viewChanged = !sameView(view, writtenView);
+    if (!sameIds(now.order, writtenOrder) || now.pasteCount !== writtenPasteCount || viewChanged) {
       try {
-        await save(db, { workspace: now });
+        await save(db, { workspace: now, ...(viewChanged ? { view } : {}) });
       } catch (error) {
         if (!isQuotaError(error)) throw error;
         quota = error;
@@ -717,7 +780,8 @@ export async function persistWorkspace(
       entries.every((entry) => written.get(entry.id)?.entry === entry) &&
       sameIds(ids, writtenOrder) &&
       state.pasteCount === writtenPasteCount &&
-      sameIds(failedOf(state, ids), writtenFailed)
+      sameIds(failedOf(state, ids), writtenFailed) &&
+      sameView(viewOf(state), writtenView)
     );
   }
 
@@ -842,7 +906,10 @@ export async function persistWorkspace(
       state.entries !== previous.entries ||
       state.order !== previous.order ||
       state.pasteCount !== previous.pasteCount ||
-      state.failedIds !== previous.failedIds
+      state.failedIds !== previous.failedIds ||
+      state.selectedId !== previous.selectedId ||
+      state.activeTab !== previous.activeTab ||
+      state.selectedCell !== previous.selectedCell
     ) {
       schedule();
     }
@@ -872,9 +939,27 @@ function unsavedNames(state: ReviewStore, written: ReadonlyMap<string, Written>)
   );
 }
 
-/** Name, status, error and note: what an entry is apart from its report. */
+/** Name, status, error, note and a stop: what an entry is apart from its report. */
 function sameShell(a: QueueEntry, b: QueueEntry): boolean {
-  return a.name === b.name && a.status === b.status && a.error === b.error && a.note === b.note;
+  return (
+    a.name === b.name &&
+    a.status === b.status &&
+    a.error === b.error &&
+    a.note === b.note &&
+    a.stopped === b.stopped
+  );
+}
+
+/** Where the reviewer is, when it is in a report that is stored (not one still parsing). */
+function viewOf(state: ReviewStore): SavedView | null {
+  const { selectedId, activeTab, selectedCell } = state;
+  const entry = selectedId === null ? undefined : state.entries[selectedId];
+  if (!entry || entry.status === 'parsing') return null;
+  return { reportId: entry.id, tab: activeTab, cell: selectedCell };
+}
+
+function sameView(a: SavedView | null, b: SavedView | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

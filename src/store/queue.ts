@@ -27,6 +27,11 @@ function isUnsure(summary: CheckTally): boolean {
   return summary.openUncertain > 0 || summary.incomplete;
 }
 
+/** Whether the reviewer has done anything to the report (an edit, a verdict, a status). */
+export function hasReviewerWork(entry: QueueEntry): boolean {
+  return (entry.report?.review.updatedAt ?? null) !== null;
+}
+
 function needsReview(entry: QueueEntry): boolean {
   if (entry.status === 'error') return false;
   if (!entry.report) return true;
@@ -84,6 +89,7 @@ export interface QueueState {
   entries: Readonly<Record<string, QueueEntry>>;
   queueFilter: QueueFilter;
   queueSort: QueueSort;
+  queueSearch: string;
   /** The entries as they were when the queue was last sorted; newer ones are taken as they are. */
   queueSnapshot: Readonly<Record<string, QueueEntry>>;
 }
@@ -96,19 +102,41 @@ let last: { key: unknown[]; ids: string[] } | null = null;
 
 /** The ids the queue shows, filtered and sorted; ties keep the order the files came in. */
 export function visibleOrder(state: QueueState): string[] {
-  const key = [state.order, state.queueFilter, state.queueSort, state.queueSnapshot];
+  const key = [
+    state.order,
+    state.queueFilter,
+    state.queueSort,
+    state.queueSearch,
+    state.queueSnapshot,
+    // A search matches the agency and year, which a file has only once it is parsed.
+    state.queueSearch === '' ? null : state.entries,
+  ];
   if (last && last.key.every((part, i) => part === key[i])) return last.ids;
   const ids = computeOrder(state);
   last = { key, ids };
   return ids;
 }
 
+/** Case and full-width forms folded (`ＰＤＦ`, `２０２２` are `pdf`, `2022`), as a reviewer types them. */
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Whether every word searched for is in the file's name, agency or year. */
+function matches(entry: QueueEntry, words: readonly string[]): boolean {
+  const meta = entry.report?.meta;
+  const haystack = fold([entry.name, meta?.agency.value ?? '', meta?.year.value ?? ''].join('\n'));
+  return words.every((word) => haystack.includes(word));
+}
+
 function computeOrder(state: QueueState): string[] {
   const { order, entries, queueSnapshot } = state;
   const filter = FILTERS[state.queueFilter];
+  const words = fold(state.queueSearch).split(/\s+/).filter(Boolean);
   const shown = order.flatMap((id, index) => {
     const entry = queueSnapshot[id] ?? entries[id];
-    return entry && filter(entry) ? [{ entry, index }] : [];
+    const live = entries[id];
+    return entry && filter(entry) && live && matches(live, words) ? [{ entry, index }] : [];
   });
   const compare = SORTS[state.queueSort];
   shown.sort((a, b) => compare(a.entry, b.entry) || a.index - b.index);

@@ -84,17 +84,35 @@ function setup(results: Record<string, ParseResult>, deps: Partial<ReviewDeps> =
 }
 
 const files = (...names: string[]) => names.map((name) => new File([name], name));
+
+/** Files are hashed before their rows come: waits for that, and whatever else is asked. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 2));
+  expect(condition()).toBe(true);
+}
 const total = { table: 'requests', row: 'newReceived', column: 'total' };
 
 describe('review store', () => {
   it('queues files in order, parses them, and selects the first', async () => {
-    const { store } = setup({ 'b.txt': notAReport });
+    let release = () => {};
+    const parsed = new Promise<void>((resolve) => (release = resolve));
+    const { store } = setup(
+      {},
+      {
+        parse: async (_file, name) => {
+          await parsed;
+          return name === 'b.txt' ? notAReport : { ok: true, report: report(name) };
+        },
+      },
+    );
     const done = store.getState().addFiles(files('a.txt', 'b.txt'));
+    await until(() => store.getState().order.length === 2);
     const { order, entries, progress, selectedId } = store.getState();
     expect(order.map((id) => entries[id]?.name)).toEqual(['a.txt', 'b.txt']);
     expect(order.map((id) => entries[id]?.status)).toEqual(['parsing', 'parsing']);
     expect(progress).toEqual({ done: 0, total: 2 });
     expect(selectedId).toBe(order[0]);
+    release();
     await done;
     const after = store.getState();
     expect(after.order.map((id) => after.entries[id]?.status)).toEqual(['ready', 'error']);
@@ -248,8 +266,10 @@ function realSetup() {
   ).store;
 }
 
+/** The seed; under another name with other bytes, since the queue takes the same bytes once. */
 function seedFile(name = SEED): File {
-  return new File([seedBytes], name, { type: 'text/plain' });
+  const bytes = name === SEED ? [seedBytes] : [seedBytes, `\n${name}\n`];
+  return new File(bytes, name, { type: 'text/plain' });
 }
 
 type Store = ReturnType<typeof realSetup>;
@@ -627,6 +647,8 @@ describe('many reports', () => {
     };
     const { store } = setup(results);
     await store.getState().addFiles(files(...Object.keys(results)));
+    // Rows stay where they came in while files parse; asked for, the sort takes them in.
+    store.getState().setQueueSort('attention');
     const { entries } = store.getState();
     expect(visibleOrder(store.getState()).map((id) => entries[id]?.name)).toEqual([
       'failing.txt',
@@ -735,13 +757,19 @@ describe('cancel, time limit and removal', () => {
     };
   }
 
-  const idOf = (store: ReturnType<typeof setup>['store'], name: string) =>
+  type Store = ReturnType<typeof setup>['store'];
+  const idOf = (store: Store, name: string) =>
     store.getState().order.find((id) => store.getState().entries[id]?.name === name) ?? '';
+  /** The id of the file's row, once it has one. */
+  async function rowOf(store: Store, name: string): Promise<string> {
+    await until(() => idOf(store, name) !== '');
+    return idOf(store, name);
+  }
 
   it('cancels a file still parsing: its row says 已取消, and it counts as an error', async () => {
     const { store } = setupSlow();
     const done = store.getState().addFiles(files('a.txt', 'slow.txt'));
-    const slow = idOf(store, 'slow.txt');
+    const slow = await rowOf(store, 'slow.txt');
     store.getState().cancelParse(slow);
     await done;
     expect(store.getState().entries[slow]).toMatchObject({
@@ -772,29 +800,45 @@ describe('cancel, time limit and removal', () => {
     expect(visibleOrder(store.getState())).toHaveLength(2);
   });
 
-  it('removes a report with its undo steps, selecting the one after it on screen, or before', async () => {
+  it('removes a report as one step: the one after it on screen is selected, or before; undo puts it back with its edits, in its place', async () => {
     const { store } = setup({});
     await store.getState().addFiles(files('a.txt', 'b.txt', 'c.txt'));
-    const [a, b, c] = store.getState().order;
+    const [a, b, c] = store.getState().order as [string, string, string];
     for (const id of [a, b]) {
-      store.getState().selectReport(id ?? '');
+      store.getState().selectReport(id);
       store.getState().editCell(total, '5');
     }
-    store.getState().selectReport(b ?? '');
-    store.getState().removeReport(b ?? '');
+    const edited = store.getState().entries[b];
+    store.getState().removeReport(b);
     let state = store.getState();
     expect(state.order).toEqual([a, c]);
     expect(Object.keys(state.entries)).toEqual([a, c]);
     expect(state.selectedId).toBe(c);
-    expect(state.history.undo.map((step) => step.reportId)).toEqual([a]);
     expect(visibleOrder(state)).toEqual([a, c]);
+    expect(state.notice).toBe('已移除 b.txt（Ctrl+Z 撤销）');
 
-    store.getState().removeReport(c ?? '');
+    store.getState().undo();
+    state = store.getState();
+    expect(state.order).toEqual([a, b, c]);
+    expect(state.entries[b]).toBe(edited);
+    expect(state.selectedId).toBe(b);
+    expect(visibleOrder(state)).toEqual([a, b, c]);
+    // Its own edit is still there to undo, after the removal.
+    store.getState().undo();
+    expect(store.getState().entries[b]?.report?.edits).toEqual([]);
+    store.getState().redo();
+    store.getState().redo();
+    expect(store.getState().order).toEqual([a, c]);
+
+    store.getState().removeReport(c);
     expect(store.getState().selectedId).toBe(a);
-    store.getState().removeReport(a ?? '');
+    store.getState().removeReport(a);
     state = store.getState();
     expect(state).toMatchObject({ order: [], entries: {}, selectedId: null, activeTab: null });
-    expect(state.history.undo).toEqual([]);
+    store.getState().undo();
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().order).toEqual([a, b, c]);
   });
 
   it('keeps the selection when another report is removed', async () => {
@@ -810,7 +854,7 @@ describe('cancel, time limit and removal', () => {
   it('stops the parse of a file removed while it is parsing', async () => {
     const { store, signals } = setupSlow();
     const done = store.getState().addFiles(files('slow.txt', 'a.txt'));
-    store.getState().removeReport(idOf(store, 'slow.txt'));
+    store.getState().removeReport(await rowOf(store, 'slow.txt'));
     expect(signals.map((signal) => signal.aborted)).toEqual([true]);
     await done;
     const { order, entries, progress } = store.getState();

@@ -11,11 +11,19 @@ import {
   type Suggestion,
 } from '../core';
 import { applyCellEdit, applyVerdict, setReviewStatus, type Judgement } from '../core/edits';
+import { digestHex } from '../core/sha256';
 import { t } from '../i18n';
 import { createParseClient, isParseStop, type ParseClient, type ParseStop } from '../worker/client';
-import { emptyHistory, forget, record, type History, type Step } from './history';
+import {
+  emptyHistory,
+  forget,
+  record,
+  type EditStep,
+  type History,
+  type RemoveStep,
+} from './history';
 import { isReportFile, readReportFile, type ImportItem } from './importing';
-import type { Workspace } from './persistence';
+import type { SavedView, Workspace } from './persistence';
 import {
   adjacentId,
   adjacentProblem,
@@ -24,7 +32,7 @@ import {
   type QueueSort,
 } from './queue';
 import { suggestionsOf } from './suggestions';
-import { defaultTab, FACTS_TAB, ISSUES_TAB, type TabId } from './tabs';
+import { defaultTab, FACTS_TAB, ISSUES_TAB, tabOrder, type TabId } from './tabs';
 
 export type FileStatus = 'parsing' | 'ready' | 'error';
 
@@ -87,6 +95,8 @@ export interface ReviewState {
   history: History;
   queueFilter: QueueFilter;
   queueSort: QueueSort;
+  /** Words the queue's rows must hold (file name, agency, year); empty shows them all. */
+  queueSearch: string;
   queueSnapshot: Record<string, QueueEntry>;
   /** A passing word for the reviewer (nothing left to go to); cleared by the view that shows it. */
   notice: string | null;
@@ -145,6 +155,7 @@ export interface ReviewActions {
   clearWorkspace(): void;
   setQueueFilter(filter: QueueFilter): void;
   setQueueSort(sort: QueueSort): void;
+  setQueueSearch(search: string): void;
   /** The next (1) or previous (-1) report as the queue shows them. */
   selectAdjacentReport(step: 1 | -1): void;
   /** The next (1) or previous (-1) failing check without a verdict, across reports. */
@@ -152,8 +163,8 @@ export interface ReviewActions {
   /** Stops the parse of a file still parsing: its row then says 已取消. */
   cancelParse(id: string): void;
   /**
-   * Takes a report out of the queue (stopping its parse if it is still parsing) with its undo
-   * steps; the report shown next to it on screen is selected in its place.
+   * Takes a report out of the queue, as one step to undo (a file still parsing has its parse
+   * stopped instead, and is gone); the report shown next to it on screen is selected in its place.
    */
   removeReport(id: string): void;
   clearNotice(): void;
@@ -232,10 +243,7 @@ function cellWithSpan(report: Report, span: Span): CellRef | null {
   return null;
 }
 
-/** The empty workspace: what there is before anything is loaded, and after 清空工作区. */
-const emptyWorkspace = {
-  order: [],
-  entries: {},
+const noSelection = {
   selectedId: null,
   selectedCell: null,
   selectedSpan: null,
@@ -243,6 +251,13 @@ const emptyWorkspace = {
   selectedCheck: null,
   selectedSuggestion: null,
   editing: null,
+} satisfies Partial<ReviewState>;
+
+/** The empty workspace: what there is before anything is loaded, and after 清空工作区. */
+const emptyWorkspace = {
+  ...noSelection,
+  order: [],
+  entries: {},
   pasteCount: 0,
   history: emptyHistory,
   queueSnapshot: {},
@@ -263,9 +278,12 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
     }
 
     function append(entries: QueueEntry[]): void {
+      const added = Object.fromEntries(entries.map((e) => [e.id, e]));
       set((state) => ({
         order: [...state.order, ...entries.map((e) => e.id)],
-        entries: { ...state.entries, ...Object.fromEntries(entries.map((e) => [e.id, e])) },
+        entries: { ...state.entries, ...added },
+        // Sorted as they come (parsing), so that their rows stay put when they are parsed.
+        queueSnapshot: { ...state.queueSnapshot, ...added },
       }));
     }
 
@@ -273,24 +291,112 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       return { id: newId(), name, status, error, report: null, note: null };
     }
 
-    /** The files being parsed, by entry id, to stop their parse. */
-    const parsing = new Map<string, AbortController>();
+    /** The files being parsed, by entry id, to stop their parse, with the SHA-256 of their bytes. */
+    const parsing = new Map<string, { stop: AbortController; sha: string | null }>();
+
+    /** Where the reviewer was when files were added. */
+    interface Moment {
+      selectedId: string | null;
+      history: History;
+    }
+
+    /** The entries of the last batch added, in the order given, to open the first once it is ready. */
+    let opening: { ids: string[]; from: Moment } | null = null;
+
+    function moment(): Moment {
+      const { selectedId, history } = get();
+      return { selectedId, history };
+    }
+
+    // What was dropped, picked or pasted is what the reviewer wants to see: the batch's first report
+    // opens once it is ready. The reviewer is never taken away from work, though: not while a cell is
+    // being edited, nor once they have chosen another report or changed anything (an edit, a
+    // verdict, a comment) since the files were added; the new rows are there when they want them.
+    function stillWhere(from: Moment): boolean {
+      const { editing, selectedId, history } = get();
+      return editing === null && selectedId === from.selectedId && history === from.history;
+    }
+
+    /**
+     * Opens the batch's first report that came out ready, once the ones before it are settled; when
+     * none did, the first file, so that the reviewer sees why.
+     */
+    function openAdded(): void {
+      if (!opening) return;
+      const { entries } = get();
+      const { ids, from } = opening;
+      const ready = ids.find((id) => entries[id]?.status !== 'error');
+      if (ready !== undefined && entries[ready]?.status === 'parsing') return;
+      opening = null;
+      const target = ready ?? ids.find((id) => id in entries);
+      if (target !== undefined && target !== get().selectedId && stillWhere(from)) {
+        get().selectReport(target);
+      }
+    }
+
+    async function shaOf(file: Blob): Promise<string | null> {
+      try {
+        return await digestHex(new Uint8Array(await file.arrayBuffer()));
+      } catch {
+        // Unreadable (gone from the disk): the parse will say so on its row.
+        return null;
+      }
+    }
+
+    /** The files whose bytes are not in the queue yet; the others are named in a notice. */
+    async function withoutTwins<T extends { file: Blob; name: string }>(
+      files: readonly T[],
+    ): Promise<(T & { sha: string | null })[]> {
+      const hashed = await Promise.all(
+        files.map(async (file) => ({ ...file, sha: await shaOf(file.file) })),
+      );
+      const known = new Set<string>();
+      for (const entry of Object.values(get().entries)) {
+        if (entry.report) known.add(entry.report.source.sha256);
+      }
+      for (const { sha } of parsing.values()) if (sha !== null) known.add(sha);
+      const twins: string[] = [];
+      const fresh = hashed.filter(({ sha, name }) => {
+        if (sha === null) return true;
+        if (known.has(sha)) {
+          twins.push(name);
+          return false;
+        }
+        known.add(sha);
+        return true;
+      });
+      if (twins.length > 0) set({ notice: t.queueDesk.alreadyQueued(twins) });
+      return fresh;
+    }
 
     async function addNamed(files: { file: Blob; name: string }[]): Promise<void> {
       if (files.length === 0) return;
-      const added = files.map(({ file, name }) => ({ file, entry: newEntry(name, 'parsing') }));
+      const from = moment();
+      const fresh = await withoutTwins(files);
+      if (fresh.length === 0) return;
+      const added = fresh.map(({ file, name, sha }) => ({
+        file,
+        sha,
+        entry: newEntry(name, 'parsing'),
+      }));
+      for (const { entry, sha } of added) {
+        parsing.set(entry.id, { stop: new AbortController(), sha });
+      }
       append(added.map((a) => a.entry));
       set((state) => ({
         progress: { done: state.progress.done, total: state.progress.total + added.length },
       }));
       const first = added[0];
       if (first && get().selectedId === null) get().selectReport(first.entry.id);
+      opening = {
+        ids: added.map((a) => a.entry.id),
+        from: first && from.selectedId === null ? moment() : from,
+      };
 
       await Promise.all(
         added.map(async ({ file, entry }) => {
-          const parse = new AbortController();
-          parsing.set(entry.id, parse);
-          const result = await deps.parse(file, entry.name, parse.signal);
+          const signal = parsing.get(entry.id)?.stop.signal ?? AbortSignal.abort();
+          const result = await deps.parse(file, entry.name, signal);
           parsing.delete(entry.id);
           return settleLater(entry.id, result);
         }),
@@ -325,8 +431,6 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
             next.activeTab = defaultTab(result.report);
           }
         }
-        // Parsed files take their places in the sort.
-        next.queueSnapshot = entries;
         const done = state.progress.done + batch.length;
         next.progress =
           done >= state.progress.total
@@ -334,6 +438,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
             : { done, total: state.progress.total };
         return next;
       });
+      openAdded();
       for (const resolve of resolved) resolve();
     }
 
@@ -342,7 +447,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
      * queue already takes that entry's place, and its row says so; the undo steps of the report it
      * replaced are dropped, since they describe a report that is gone.
      */
-    function addImported(batches: { file: string; items: ImportItem[] }[]): void {
+    function addImported(batches: { file: string; items: ImportItem[] }[], from: Moment): void {
       const state = get();
       const order = [...state.order];
       const entries = { ...state.entries };
@@ -384,26 +489,34 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
         history: forget(state.history, new Set(replaced.keys())),
       });
       const selected = state.selectedId;
-      const next = selected === null ? order[state.order.length] : replaced.get(selected);
+      const first = order.slice(state.order.length).find((id) => entries[id]?.report);
+      const next =
+        first !== undefined && (selected === null || stillWhere(from))
+          ? first
+          : selected === null
+            ? order[state.order.length]
+            : replaced.get(selected);
       if (next !== undefined) get().selectReport(next);
     }
 
     async function importFiles(files: readonly File[]): Promise<void> {
       if (files.length === 0) return;
+      const from = moment();
       const batches = await Promise.all(
         files.map(async (file) => ({
           file: file.name,
           items: await readReportFile(file, file.name),
         })),
       );
-      addImported(batches);
+      addImported(batches, from);
     }
 
     /** A reviewer's action on a report: applied, and recorded so that it can be undone. */
     function commit(
       reportId: string,
       change: (report: Report, at: string) => Report,
-      step: Pick<Step, 'cell' | 'check' | 'label'>,
+      step: Pick<EditStep, 'cell' | 'check' | 'label'>,
+      options: { merge?: boolean } = {},
     ): void {
       const { entries, history } = get();
       const entry = entries[reportId];
@@ -411,9 +524,19 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       const before = entry.report;
       const after = change(before, deps.now());
       if (after === before) return;
+      const top = history.undo[history.undo.length - 1];
+      // A comment saved as it is typed: the keys of one comment are one step, as a word is.
+      const merged =
+        options.merge &&
+        top?.kind === 'edit' &&
+        top.reportId === reportId &&
+        top.label === step.label &&
+        top.after === before;
       set({
         entries: { ...entries, [reportId]: { ...entry, report: after } },
-        history: record(history, { ...step, reportId, before, after }),
+        history: merged
+          ? { undo: [...history.undo.slice(0, -1), { ...top, after }], redo: [] }
+          : record(history, { kind: 'edit', ...step, reportId, before, after }),
       });
     }
 
@@ -438,32 +561,84 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
 
     /** Undo or redo: the step's report goes back to (or on to) the version it recorded, and is shown. */
     function travel(direction: 'undo' | 'redo'): void {
-      const { history, entries } = get();
+      const { history } = get();
       const from = history[direction];
       const step = from[from.length - 1];
       if (!step) return;
       const rest = from.slice(0, -1);
-      const entry = entries[step.reportId];
+      const moved: History =
+        direction === 'undo'
+          ? { undo: rest, redo: [...history.redo, step] }
+          : { undo: [...history.undo, step], redo: rest };
+      const done =
+        step.kind === 'edit'
+          ? travelEdit(step, direction, moved)
+          : direction === 'undo'
+            ? putBack(step, moved)
+            : takeOut(step, moved);
+      // The report changed outside the history; `forget` keeps this from happening.
+      if (!done) set({ history: { ...history, [direction]: rest } });
+    }
+
+    function travelEdit(step: EditStep, direction: 'undo' | 'redo', history: History): boolean {
+      const entry = get().entries[step.reportId];
       const [expected, next] =
         direction === 'undo' ? [step.after, step.before] : [step.before, step.after];
-      if (!entry || entry.report !== expected) {
-        // The report changed outside the history; `forget` keeps this from happening.
-        set({ history: { ...history, [direction]: rest } });
-        return;
-      }
-      set({
-        entries: { ...entries, [entry.id]: { ...entry, report: next } },
-        history:
-          direction === 'undo'
-            ? { undo: rest, redo: [...history.redo, step] }
-            : { undo: [...history.undo, step], redo: rest },
-      });
+      if (!entry || entry.report !== expected) return false;
+      set({ entries: { ...get().entries, [entry.id]: { ...entry, report: next } }, history });
       const { selectedId, activeTab, selectReport, selectCell, selectCheck } = get();
       const sameReport = selectedId === step.reportId;
       if (!sameReport) selectReport(step.reportId);
       if (step.cell) selectCell(step.cell);
       else if (step.check)
         selectCheck(step.check, { keepTab: sameReport && activeTab === ISSUES_TAB });
+      return true;
+    }
+
+    /** A removed report back in its place, with its edits and verdicts, and selected. */
+    function putBack(step: RemoveStep, history: History): boolean {
+      const state = get();
+      if (step.reportId in state.entries) return false;
+      const order = [...state.order];
+      order.splice(Math.min(step.index, order.length), 0, step.reportId);
+      set({
+        order,
+        entries: { ...state.entries, [step.reportId]: step.entry },
+        queueSnapshot: { ...state.queueSnapshot, [step.reportId]: step.entry },
+        history,
+      });
+      get().selectReport(step.reportId);
+      return true;
+    }
+
+    /** Takes the step's report out of the queue; the one beside it on screen takes its selection. */
+    function takeOut(step: RemoveStep, history: History): boolean {
+      const state = get();
+      const id = step.reportId;
+      // The report as removed: a redone edit gives the entry back as a new object, its report the same.
+      if (state.entries[id]?.report !== step.entry.report) return false;
+      const shown = shownIds();
+      const at = shown.indexOf(id);
+      const neighbour = at < 0 ? undefined : (shown[at + 1] ?? shown[at - 1]);
+      set({
+        order: state.order.filter((other) => other !== id),
+        entries: without(state.entries, id),
+        queueSnapshot: without(state.queueSnapshot, id),
+        history,
+        failedIds: state.failedIds.filter((other) => other !== id),
+      });
+      if (state.selectedId !== id) return true;
+      if (neighbour !== undefined) get().selectReport(neighbour);
+      else set(noSelection);
+      return true;
+    }
+
+    /** The saved place in a report: its cell if it still has it, and its tab. */
+    function reopen(view: SavedView): void {
+      const report = selectedReport(get());
+      if (!report || get().selectedId !== view.reportId) return;
+      if (view.cell && cellAt(report, view.cell)) get().selectCell(view.cell);
+      if (view.tab !== null && tabOrder(report).includes(view.tab)) get().setTab(view.tab);
     }
 
     function shownIds(): string[] {
@@ -490,6 +665,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       save: { state: 'saved', error: null },
       queueFilter: 'all',
       queueSort: 'attention',
+      queueSearch: '',
       notice: null,
       access: { readOnly: null, handover: 'idle', coordinated: true },
       failedIds: [],
@@ -527,11 +703,12 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       },
 
       selectReport: (id) => {
-        const { entries, failedIds } = get();
+        const { entries, failedIds, progress } = get();
         const report = entries[id]?.report ?? null;
         set({
-          // Moving on is when the queue takes in what the reviewer did to the report left.
-          queueSnapshot: entries,
+          // Moving on is when the queue takes in what the reviewer did to the report left; while
+          // files parse, the rows stay where they are, each file where it came in.
+          ...(progress.total === 0 ? { queueSnapshot: entries } : {}),
           selectedId: id,
           selectedCell: null,
           selectedSpan: null,
@@ -687,14 +864,20 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
           };
           return applyVerdict(report, checkId, full, at);
         };
-        commit(selectedId, change, {
-          cell: null,
-          check: checkId,
-          label:
-            judgement.verdict === undefined
-              ? t.history.comment(checkId)
-              : t.history.verdict(checkId, judgement.verdict),
-        });
+        const { verdict } = judgement;
+        commit(
+          selectedId,
+          change,
+          {
+            cell: null,
+            check: checkId,
+            label:
+              verdict === undefined
+                ? t.history.comment(checkId)
+                : t.history.verdict(checkId, verdict),
+          },
+          { merge: verdict === undefined },
+        );
       },
 
       setReviewStatus: (status) => {
@@ -721,11 +904,21 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
           pasteCount: Math.max(state.pasteCount, workspace.pasteCount),
           failedIds: workspace.failed,
         });
-        const first = firstSafe();
-        if (state.selectedId === null && first !== undefined) get().selectReport(first);
+        if (state.selectedId !== null) return;
+        // Back where the reviewer was: the report, its tab and cell, unless it is gone or failed.
+        const { view } = workspace;
+        const back =
+          view && view.reportId in get().entries && !workspace.failed.includes(view.reportId)
+            ? view
+            : null;
+        const next = back?.reportId ?? firstSafe();
+        if (next === undefined) return;
+        get().selectReport(next);
+        if (back) reopen(back);
       },
 
       replaceWorkspace: (workspace, keep) => {
+        opening = null;
         const state = get();
         const stored = new Set(workspace.order);
         const kept = keep.filter((id) => !stored.has(id) && id in state.entries);
@@ -759,10 +952,18 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
 
       setSaveState: (save) => set({ save }),
 
-      clearWorkspace: () => blocked() || set(emptyWorkspace),
+      clearWorkspace: () => {
+        if (blocked()) return;
+        // Their results would come back to a queue that no longer has their rows.
+        for (const { stop } of parsing.values()) stop.abort();
+        opening = null;
+        set(emptyWorkspace);
+      },
 
       setQueueFilter: (queueFilter) => set({ queueFilter, queueSnapshot: get().entries }),
       setQueueSort: (queueSort) => set({ queueSort, queueSnapshot: get().entries }),
+      // Not a new sort: typing narrows the rows, each staying in the order it had.
+      setQueueSearch: (queueSearch) => set({ queueSearch }),
 
       selectAdjacentReport: (step) => {
         const id = adjacentId(shownIds(), get().selectedId, step);
@@ -787,37 +988,29 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
 
       clearNotice: () => set({ notice: null }),
 
-      cancelParse: (id) => parsing.get(id)?.abort(),
+      cancelParse: (id) => parsing.get(id)?.stop.abort(),
 
       removeReport: (id) => {
         if (blocked()) return;
         const state = get();
-        if (!(id in state.entries)) return;
-        parsing.get(id)?.abort();
-        const shown = shownIds();
-        const at = shown.indexOf(id);
-        const neighbour = at < 0 ? undefined : (shown[at + 1] ?? shown[at - 1]);
-        set({
-          order: state.order.filter((other) => other !== id),
-          entries: without(state.entries, id),
-          queueSnapshot: without(state.queueSnapshot, id),
-          history: forget(state.history, new Set([id])),
-          failedIds: state.failedIds.filter((other) => other !== id),
-        });
-        if (state.selectedId !== id) return;
-        if (neighbour !== undefined) {
-          get().selectReport(neighbour);
+        const entry = state.entries[id];
+        if (!entry) return;
+        const running = parsing.get(id);
+        if (running) {
+          // Nothing of the reviewer's in it yet: the parse is stopped, and the row goes for good.
+          running.stop.abort();
+          takeOut({ kind: 'remove', reportId: id, label: '', entry, index: 0 }, state.history);
           return;
         }
-        set({
-          selectedId: null,
-          selectedCell: null,
-          selectedSpan: null,
-          activeTab: null,
-          selectedCheck: null,
-          selectedSuggestion: null,
-          editing: null,
-        });
+        const step: RemoveStep = {
+          kind: 'remove',
+          reportId: id,
+          label: t.queueDesk.removeStep(entry.name),
+          entry,
+          index: state.order.indexOf(id),
+        };
+        takeOut(step, record(state.history, step));
+        set({ notice: t.queueDesk.removed(entry.name) });
       },
     };
   };
