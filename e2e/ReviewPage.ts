@@ -404,4 +404,21 @@ export class ReviewPage {
     const json: unknown = JSON.parse(await readFile(path, 'utf8'));
     return { download, json };
   }
+
+  // ── across years ────────────────────────────────────────────────────────────────────────────
+
+  /** 跨年度校验 in the 问题 tab: the selected report against the same agency's other years. */
+  yearChecks(): Locator {
+    return this.tabPanel().getByRole('region', { name: '跨年度校验' });
+  }
+
+  /** A year-over-year check (`Y1:requests:total`) against the report of another file. */
+  yearCheck(id: string, otherFile: string): Locator {
+    return this.yearChecks().locator(`li[data-year-check="${id}"][data-other="${otherFile}"]`);
+  }
+
+  /** In a year-over-year check, the link to a cell of the given file's report. */
+  yearCheckCell(check: Locator, file: string, text: string | RegExp): Locator {
+    return check.locator(`button[data-report="${file}"]`).filter({ hasText: text });
+  }
 }

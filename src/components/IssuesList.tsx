@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { CheckItems } from './CheckItems';
 import { describeCheck, suggestionItems } from './checkText';
+import { YearChecks } from './YearChecks';
 
 interface Props {
   report: Report;
@@ -11,7 +12,8 @@ interface Props {
 
 /**
  * The checks as arithmetic — failing first, then those that could not run (apart: they neither passed
- * nor failed), the passed ones folded away — and what the parser noticed about the document.
+ * nor failed), the passed ones folded away — the checks against the same agency's other years, and
+ * what the parser noticed about the document.
  */
 export function IssuesList({ report }: Props) {
   const selectedCheck = useReviewStore((s) => s.selectedCheck);
@@ -53,6 +55,7 @@ export function IssuesList({ report }: Props) {
           )}
         </>
       )}
+      <YearChecks />
       <h3 className="list-title">{t.issues.issuesTitle}</h3>
       {report.issues.length === 0 ? (
         <p className="muted">{t.issues.noIssues}</p>
