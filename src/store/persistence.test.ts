@@ -616,3 +616,90 @@ describe('a report whose display failed', () => {
     expect((await started(name)).getState().selectedId).toBe(a);
   });
 });
+
+describe('where the reviewer was', () => {
+  it('comes back after a reload: the report, its tab and cell; a report gone falls back to the first', async () => {
+    const name = freshName();
+    const first = await started(name);
+    await first.getState().addFiles([seedFile('a.txt'), seedFile('b.txt')]);
+    const [a, b] = first.getState().order as [string, string];
+    first.getState().selectReport(b);
+    first.getState().selectCell(natural);
+    first.getState().setTab('issues');
+    await saved(first);
+
+    const second = await started(name);
+    expect(second.getState()).toMatchObject({
+      selectedId: b,
+      selectedCell: natural,
+      activeTab: 'issues',
+    });
+    second.getState().removeReport(b);
+    await saved(second);
+    expect((await started(name)).getState()).toMatchObject({
+      selectedId: a,
+      selectedCell: null,
+      activeTab: 'active',
+    });
+  });
+
+  it('keeps a stopped parse stopped', async () => {
+    const name = freshName();
+    const store = newStore();
+    await persistWorkspace(store, {
+      open: (events) => openWorkspace(name, events),
+      coordinate: alone,
+    });
+    store.setState({
+      order: ['s'],
+      entries: {
+        s: {
+          id: 's',
+          name: 'long.pdf',
+          status: 'error',
+          error: '已取消',
+          report: null,
+          note: null,
+          stopped: 'cancelled',
+        },
+      },
+    });
+    await saved(store);
+    const [entry] = (await loaded(name)).entries;
+    expect(entry).toMatchObject({ status: 'error', stopped: 'cancelled', error: '已取消' });
+  });
+
+  it('migrates a v3 workspace: the stops it kept only as messages are stops', async () => {
+    const name = freshName();
+    const v3 = await openDB(name, 3, {
+      upgrade(db) {
+        db.createObjectStore('entries', { keyPath: 'id' });
+        db.createObjectStore('texts', { keyPath: 'key' });
+        db.createObjectStore('reviews', { keyPath: 'id' });
+        db.createObjectStore('meta', { keyPath: 'key' });
+      },
+    });
+    const entry = (id: string, error: string) => ({
+      id,
+      name: `${id}.pdf`,
+      status: 'error',
+      error,
+      note: null,
+      report: null,
+      textKey: null,
+    });
+    await v3.put('entries', entry('c', '已取消'));
+    await v3.put('entries', entry('t', '解析超时（超过 60 秒）'));
+    await v3.put('entries', entry('e', '文件是空的'));
+    await v3.put('meta', { key: 'workspace', order: ['c', 't', 'e'], pasteCount: 0 });
+    v3.close();
+
+    const workspace = await loaded(name);
+    expect(workspace.entries.map((e) => [e.id, e.status, e.stopped])).toEqual([
+      ['c', 'error', 'cancelled'],
+      ['t', 'error', 'timeout'],
+      ['e', 'error', undefined],
+    ]);
+    expect(workspace.view).toBeNull();
+  });
+});

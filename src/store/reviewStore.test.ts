@@ -863,3 +863,211 @@ describe('cancel, time limit and removal', () => {
     expect(progress).toEqual({ done: 0, total: 0 });
   });
 });
+
+describe('the queue as a desk', () => {
+  /** Parses each file when the test says so, in any order. */
+  function setupGated() {
+    const gates = new Map<string, () => void>();
+    const { store } = setup(
+      {},
+      {
+        parse: (_file, name) =>
+          new Promise((resolve) =>
+            gates.set(name, () => resolve({ ok: true, report: report(name) })),
+          ),
+      },
+    );
+    const finish = async (name: string) => {
+      await until(() => gates.has(name));
+      gates.get(name)?.();
+      await until(() => store.getState().entries[idOf(name)]?.status !== 'parsing');
+    };
+    const idOf = (name: string) =>
+      store.getState().order.find((id) => store.getState().entries[id]?.name === name) ?? '';
+    return { store, finish, idOf };
+  }
+
+  it('opens the first report of a batch once it is ready, whatever finishes first', async () => {
+    const { store, finish, idOf } = setupGated();
+    const first = store.getState().addFiles(files('a.txt'));
+    await finish('a.txt');
+    await first;
+    const batch = store.getState().addFiles(files('b.txt', 'c.txt'));
+    await until(() => store.getState().order.length === 3);
+    await finish('c.txt');
+    expect(store.getState().selectedId).toBe(idOf('a.txt'));
+    await finish('b.txt');
+    await batch;
+    expect(store.getState()).toMatchObject({ selectedId: idOf('b.txt'), activeTab: 'requests' });
+  });
+
+  it('never takes the reviewer away from a cell being edited, a change made, or a report chosen since', async () => {
+    const { store, finish, idOf } = setupGated();
+    const first = store.getState().addFiles(files('a.txt', 'b.txt'));
+    await finish('a.txt');
+    await finish('b.txt');
+    await first;
+    const a = idOf('a.txt');
+
+    // Editing a cell.
+    store.getState().selectCell(total);
+    store.getState().startEdit('7');
+    void store.getState().addFiles(files('c.txt'));
+    await finish('c.txt');
+    expect(store.getState()).toMatchObject({ selectedId: a, editing: { ref: total } });
+    store.getState().commitEdit('7');
+
+    // A change made after the drop.
+    void store.getState().addFiles(files('d.txt'));
+    await until(() => idOf('d.txt') !== '');
+    store.getState().judgeCheck('C3:requests:newReceived', { verdict: 'dismissed' });
+    await finish('d.txt');
+    expect(store.getState().selectedId).toBe(a);
+
+    // Another report chosen after the drop.
+    void store.getState().addFiles(files('e.txt'));
+    await until(() => idOf('e.txt') !== '');
+    store.getState().selectReport(idOf('b.txt'));
+    await finish('e.txt');
+    expect(store.getState().selectedId).toBe(idOf('b.txt'));
+  });
+
+  it('keeps the rows where they are while a batch parses, and J/K go by them', async () => {
+    const failing = report('x', {
+      checks: [{ ...(report('x').checks[0] as Report['checks'][number]), status: 'fail' }],
+    });
+    const gates = new Map<string, () => void>();
+    const { store } = setup(
+      {},
+      {
+        parse: (_file, name) =>
+          new Promise((resolve) =>
+            gates.set(name, () =>
+              resolve({
+                ok: true,
+                report: name.startsWith('bad')
+                  ? { ...failing, source: { ...failing.source, name } }
+                  : report(name),
+              }),
+            ),
+          ),
+      },
+    );
+    const names = ['a.txt', 'b.txt', 'bad1.txt', 'c.txt', 'bad2.txt'];
+    const batch = store.getState().addFiles(files(...names));
+    await until(() => gates.size === 5);
+    const shown = () =>
+      visibleOrder(store.getState()).map((id) => store.getState().entries[id]?.name);
+    for (const name of ['bad2.txt', 'a.txt', 'bad1.txt']) {
+      gates.get(name)?.();
+      await until(() => store.getState().progress.done > 0 || store.getState().progress.total < 5);
+      expect(shown()).toEqual(names);
+      expect(store.getState().entries[store.getState().selectedId ?? '']?.name).toBe('a.txt');
+    }
+    // J and K while files still parse: the next row on screen, and the rows stay.
+    store.getState().selectAdjacentReport(1);
+    expect(store.getState().entries[store.getState().selectedId ?? '']?.name).toBe('b.txt');
+    expect(shown()).toEqual(names);
+    store.getState().selectAdjacentReport(-1);
+    for (const name of ['b.txt', 'c.txt']) gates.get(name)?.();
+    await batch;
+    expect(shown()).toEqual(names);
+    // Moving on once all are parsed takes in the sort: the failing ones first.
+    store.getState().selectAdjacentReport(1);
+    expect(shown()).toEqual(['bad1.txt', 'bad2.txt', 'a.txt', 'b.txt', 'c.txt']);
+  });
+
+  it('takes the same bytes once, and says so; another file of the same name is added', async () => {
+    const store = realSetup();
+    await store.getState().addFiles([new File(['one'], 'r.txt')]);
+    await store.getState().addFiles([new File(['one'], 'copy.txt'), new File(['one'], 'r2.txt')]);
+    expect(store.getState().order).toHaveLength(1);
+    expect(store.getState().notice).toBe('已在队列中：copy.txt、r2.txt');
+    // The same bytes twice in one drop: the first is taken.
+    await store.getState().addFiles([new File(['two'], 'r.txt'), new File(['two'], 'x.txt')]);
+    expect(store.getState().order.map((id) => store.getState().entries[id]?.name)).toEqual([
+      'r.txt',
+      'r.txt',
+    ]);
+    expect(store.getState().notice).toBe('已在队列中：x.txt');
+  });
+
+  it('knows a parsed report by the sha256 of its source, and the sample twice is one row', async () => {
+    const store = realSetup();
+    await store.getState().loadSample();
+    await store.getState().loadSample();
+    expect(store.getState().order).toHaveLength(1);
+    expect(store.getState().notice).toBe('已在队列中：sample.txt');
+  });
+
+  it('searches the queue by agency, year or file name, case and full width folded', async () => {
+    const { store } = setup({
+      'Yiyang.TXT': {
+        ok: true,
+        report: report('Yiyang.TXT', {
+          meta: { ...report('x').meta, agency: { value: '益阳市行政审批服务局', span: null } },
+        }),
+      },
+    });
+    await store.getState().addFiles(files('Yiyang.TXT', 'other.html'));
+    const [yiyang, other] = store.getState().order;
+    const search = (words: string) => {
+      store.getState().setQueueSearch(words);
+      return visibleOrder(store.getState());
+    };
+    expect(search('益阳')).toEqual([yiyang]);
+    expect(search('ＹＩＹＡＮＧ')).toEqual([yiyang]);
+    expect(search('２０２２ html')).toEqual([other]);
+    expect(search('2022')).toEqual([yiyang, other]);
+    expect(search('2021')).toEqual([]);
+    expect(search('  ')).toEqual([yiyang, other]);
+    // J/K go through what the search shows.
+    search('html');
+    store.getState().selectReport(yiyang ?? '');
+    store.getState().selectAdjacentReport(1);
+    expect(store.getState().selectedId).toBe(other);
+  });
+
+  it('keeps the keys of one comment as one step to undo', async () => {
+    const { store } = setup({});
+    await store.getState().addFiles(files('a.txt'));
+    const check = 'C3:requests:newReceived';
+    store.getState().judgeCheck(check, { verdict: 'source-error' });
+    for (const comment of ['原', '原表', '原表如此'])
+      store.getState().judgeCheck(check, { comment });
+    const checkOf = () =>
+      store.getState().entries[store.getState().order[0] ?? '']?.report?.checks[0];
+    expect(checkOf()).toMatchObject({ verdict: 'source-error', comment: '原表如此' });
+    expect(store.getState().history.undo).toHaveLength(2);
+    store.getState().undo();
+    expect(checkOf()?.comment).toBeUndefined();
+    expect(checkOf()?.verdict).toBe('source-error');
+  });
+
+  it('stops the parses still running when the workspace is cleared', async () => {
+    const signals: AbortSignal[] = [];
+    const { store } = setup(
+      {},
+      {
+        parse: (_file, _name, signal) => {
+          signals.push(signal);
+          return new Promise((resolve) =>
+            signal.addEventListener('abort', () =>
+              resolve({ ok: false, error: { code: 'cancelled', message: '已取消' } }),
+            ),
+          );
+        },
+      },
+    );
+    const done = store.getState().addFiles(files('a.txt', 'b.txt'));
+    await until(() => signals.length === 2);
+    store.getState().clearWorkspace();
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
+    await done;
+    expect(store.getState()).toMatchObject({
+      order: [],
+      entries: {},
+      progress: { done: 0, total: 0 },
+    });
+  });
+});
