@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vite';
+import { moduleWorkers, singleFile } from './scripts/vitePlugins';
 
 type Policy = readonly [directive: string, sources: string][];
 
@@ -28,6 +29,24 @@ function contentSecurityPolicy(dev: boolean): Policy {
   ];
 }
 
+/**
+ * The single file (`npm run build:single`), opened from disk: its one script is allowed by its hash,
+ * the parse worker by blob: (its bundle, made into a URL by that script), and nothing may connect
+ * anywhere. On file:// 'self' would mean nothing, so nothing else is allowed at all.
+ */
+function singleFilePolicy(scriptHash: string): Policy {
+  return [
+    ['default-src', "'none'"],
+    ['script-src', scriptHash],
+    ['worker-src', 'blob:'],
+    ['connect-src', "'none'"],
+    ['img-src', 'data:'],
+    ['style-src', "'unsafe-inline'"],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+  ];
+}
+
 const written = (policy: Policy) => policy.map((entry) => entry.join(' ')).join('; ');
 
 /**
@@ -42,7 +61,23 @@ function policyMeta(policy: Policy): Plugin {
   };
 }
 
-export default defineConfig(({ command, isPreview }) => {
+export default defineConfig(({ command, isPreview, mode }) => {
+  if (mode === 'single')
+    return {
+      // Relative, and no public/ folder: the page is one file wherever it is copied.
+      base: './',
+      publicDir: false,
+      plugins: [
+        react(),
+        moduleWorkers({ inline: true }),
+        singleFile((hash) => written(singleFilePolicy(hash))),
+      ],
+      build: {
+        outDir: 'dist-single',
+        modulePreload: false,
+        rolldownOptions: { output: { codeSplitting: false } },
+      },
+    };
   const policy = contentSecurityPolicy(command === 'serve' && !isPreview);
   // The header is what counts: unlike the meta tag it covers the parse worker, whose script
   // response carries it, and it can forbid framing.
@@ -51,11 +86,14 @@ export default defineConfig(({ command, isPreview }) => {
     'X-Content-Type-Options': 'nosniff',
   };
   return {
-    plugins: [react(), policyMeta(policy)],
-    worker: { format: 'es' },
+    plugins: [react(), moduleWorkers({ inline: false }), policyMeta(policy)],
     server: { headers },
     preview: { headers },
     // DIST_DIR (with E2E_PORT) lets two e2e runs in one checkout build and serve apart.
-    build: { outDir: process.env.DIST_DIR ?? 'dist' },
+    build: {
+      outDir: process.env.DIST_DIR ?? 'dist',
+      // Vite's preload helper reaches for `document`, and the parse worker shares the page's chunks.
+      modulePreload: false,
+    },
   };
 });
