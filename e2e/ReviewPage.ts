@@ -31,6 +31,12 @@ export class ReviewPage {
     await expect(this.page.getByRole('heading', { level: 1, name: '年报校对台' })).toBeVisible();
   }
 
+  /** Opens the app at `url` instead of the server's `/`: the single file, from disk. */
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.page.getByRole('heading', { level: 1, name: '年报校对台' })).toBeVisible();
+  }
+
   // ── getting files in ────────────────────────────────────────────────────────────────────────
 
   /**
@@ -242,6 +248,66 @@ export class ReviewPage {
     return this.grid().getByRole('textbox');
   }
 
+  // ── spreadsheet keys ────────────────────────────────────────────────────────────────────────
+
+  /** The cells of the grid's range (Shift+arrows, Shift+click), the selected one included. */
+  rangeCells(): Locator {
+    return this.grid().locator('[data-cell][aria-selected="true"]');
+  }
+
+  /** Ctrl+C as the browser delivers it: a copy event on the grid; returns what it put on the clipboard. */
+  async copyFromGrid(): Promise<string> {
+    return this.grid().evaluate((grid) => {
+      const transfer = new DataTransfer();
+      grid.dispatchEvent(
+        new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
+      return transfer.getData('text/plain');
+    });
+  }
+
+  /** Ctrl+V of the given text, as Excel puts it on the clipboard: a paste event on the grid. */
+  async pasteIntoGrid(text: string): Promise<void> {
+    await this.grid().evaluate((grid, pasted) => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', pasted);
+      grid.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
+    }, text);
+  }
+
+  /**
+   * Types through an IME onto the selected cell: compositionstart where the keyboard is (the grid),
+   * then the composition and its result in whatever has the focus after it (the cell's editor).
+   */
+  async compose(text: string): Promise<void> {
+    await this.page.evaluate(() =>
+      document.activeElement?.dispatchEvent(
+        new CompositionEvent('compositionstart', { bubbles: true, data: '' }),
+      ),
+    );
+    await expect(this.editor()).toBeFocused();
+    await this.editor().evaluate((input, composed) => {
+      const box = input as HTMLInputElement;
+      box.dispatchEvent(
+        new CompositionEvent('compositionupdate', { bubbles: true, data: composed }),
+      );
+      // React's own value tracker must see the change as the browser's, not as a script's.
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      setValue?.call(box, box.value + composed);
+      box.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: composed }));
+      box.dispatchEvent(
+        new InputEvent('input', { bubbles: true, data: composed, inputType: 'insertText' }),
+      );
+    }, text);
+  }
+
+  /** The bar between the source and the tables, which resizes them. */
+  paneSeparator(): Locator {
+    return this.page.getByRole('separator', { name: '调整原文与表格的宽度' });
+  }
+
   /** Selects the cell, types the new value over it (as in a spreadsheet) and commits with Enter. */
   async editCell(table: TableId, row: string, column: string, value: string): Promise<Locator> {
     const cell = await this.selectCell(table, row, column);
@@ -396,6 +462,26 @@ export class ReviewPage {
     await dialog.getByRole('button', { name: '清空', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(this.queueRows()).toHaveCount(0);
+  }
+
+  // ── the queue as a desk ─────────────────────────────────────────────────────────────────────
+
+  /** 搜索队列: the box over the queue that narrows it by agency, year or file name. */
+  queueSearch(): Locator {
+    return this.page.getByRole('searchbox', { name: '搜索队列' });
+  }
+
+  /** The names of the queue's rows, top to bottom, as the reader hears them. */
+  async queueNames(): Promise<string[]> {
+    return this.queueRows().locator('.queue-name .visually-hidden').allTextContents();
+  }
+
+  /** × on the row of a report nobody has worked on: it goes at once, without a question. */
+  async removeUntouched(name: string): Promise<void> {
+    await this.queueRow(name)
+      .getByRole('button', { name: `移除 ${name}`, exact: true })
+      .click();
+    await expect(this.queueRow(name)).toHaveCount(0);
   }
 
   async downloadJson(): Promise<{ download: Download; json: unknown }> {

@@ -2,7 +2,8 @@
 # Every test the project has, in the order CI runs them: `npm test` runs this, and so does .ci/run.
 # Works on a fresh clone on a clean Debian machine (Node 20, npm 11, no browser), as root:
 # installs Debian's Chromium if it is missing, installs the locked dependencies, then runs lint,
-# typecheck, format check, unit tests, the production build and the e2e tests against that build.
+# typecheck, format check, unit tests, the production build (and the single file) and the e2e tests
+# against them.
 #
 #   SKIP_INSTALL=1 npm test   # reuse node_modules as it is (skips `npm ci`)
 set -euo pipefail
@@ -42,6 +43,8 @@ step 'unit tests'
 npm run test:unit -- --reporter=default --reporter=json --outputFile.json=node_modules/.cache/test-counts/unit.json
 step 'build'
 npm run build
+step 'build:single (the one-file page, opened from disk by e2e/single-file.spec.ts)'
+npm run build:single
 step 'e2e tests (against the build above)'
 E2E_SKIP_BUILD=1 PLAYWRIGHT_JSON_OUTPUT_NAME=node_modules/.cache/test-counts/e2e.json npm run test:e2e -- --reporter=list,json
 
