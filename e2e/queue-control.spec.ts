@@ -57,7 +57,8 @@ test.describe('removing a report', () => {
     await review.expectStatus(SEEDS.dashiren, 'ready');
     await review.selectReport(SEEDS.yiyang);
 
-    await review.removeReport(SEEDS.yiyang);
+    // Nothing done to it: removed without a question (Ctrl+Z brings it back).
+    await review.removeUntouched(SEEDS.yiyang);
     await expect(review.queueRows()).toHaveCount(1);
     await expect(review.header()).toContainText(SEEDS.dashiren);
     // The focus goes on to the report selected in its place.
@@ -69,12 +70,12 @@ test.describe('removing a report', () => {
     await expect(review.queueRow(SEEDS.dashiren)).toHaveAttribute('data-status', 'ready');
   });
 
-  test('the keyboard reaches ×; the question can be declined, and the last report removed', async ({
+  test('the keyboard reaches ×; a report worked on is asked about, the question can be declined, and the last report removed', async ({
     review,
     page,
   }) => {
-    await review.dropFiles([fixtureFile(SEEDS.yiyang)]);
-    await review.expectStatus(SEEDS.yiyang, 'ready');
+    await review.openReport(fixtureFile(SEEDS.yiyang));
+    await review.editCell('requests', 'newReceived', 'naturalPerson', '4');
     const remove = review.queueRow(SEEDS.yiyang).getByRole('button', {
       name: `移除 ${SEEDS.yiyang}`,
     });
