@@ -18,11 +18,12 @@ describe('queue names', () => {
     const names = ['txt', 'html', 'docx'].map((ext) =>
       middleTruncate(`021_平潭县人民政府关于2023年政府信息公开工作年度报告.${ext}`),
     );
-    expect(names[1]).toBe('021_平潭县人民…开工作年度报告.html');
+    expect(names[1]).toBe('021_平潭…报告.html');
     expect(new Set(names).size).toBe(3);
-    expect(middleTruncate('001_b7938c474e787140.txt')).toBe('001_b7938c474e787140.txt');
+    expect(middleTruncate('001_b7938c474e787140.txt')).toBe('001_b793…87140.txt');
+    expect(middleTruncate('a-short-name.txt')).toBe('a-short-name.txt');
     // A character beyond the BMP counts once and is never split.
-    expect(middleTruncate('𠀀'.repeat(30))).toBe(`${'𠀀'.repeat(7)}…${'𠀀'.repeat(9)}`);
+    expect(middleTruncate('𠀀'.repeat(30))).toBe(`${'𠀀'.repeat(4)}…${'𠀀'.repeat(4)}`);
   });
 
   it('tags the format the parser read, else the one the name says', () => {

@@ -1,9 +1,9 @@
 import type { QueueEntry } from '../store/reviewStore';
 
 /** How wide a queue row's name may be, in columns: a Chinese character takes two, a Latin one one. */
-const COLUMNS = 34;
+const COLUMNS = 18;
 /** Of which the start keeps this many. */
-const HEAD = 14;
+const HEAD = 8;
 
 function columns(char: string): number {
   // CJK, Hangul, full-width forms and beyond the BMP are drawn about twice as wide as Latin.
