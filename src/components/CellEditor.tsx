@@ -1,4 +1,4 @@
-import { useContext, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useContext, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { GridContext } from './gridContext';
@@ -20,7 +20,9 @@ export function CellEditor({ raw, label }: Props) {
   // Set once the edit is over, so that the blur caused by focusing the grid does not commit twice.
   const finished = useRef(false);
 
-  useEffect(() => {
+  // Before the browser goes on with the key that opened the editor: an IME's composition, begun on
+  // that key, must land in the box.
+  useLayoutEffect(() => {
     const element = input.current;
     if (!element) return;
     element.focus();
@@ -39,6 +41,8 @@ export function CellEditor({ raw, label }: Props) {
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     // The grid must not see keys typed into the box.
     event.stopPropagation();
+    // Enter or Esc that ends an IME composition belongs to the IME.
+    if (event.nativeEvent.isComposing) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       finish(true, event.shiftKey ? 'up' : 'down');

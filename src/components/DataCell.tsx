@@ -1,9 +1,12 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useContext, useEffect, useRef } from 'react';
 import type { Cell } from '../core';
+import { typedNotNumber } from '../core/edits';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { CellEditor } from './CellEditor';
-import { cellDomId, sameCell } from './cellKeys';
+import { cellDomId, cellKey, sameCell } from './cellKeys';
+import { GridContext, RangeContext } from './gridContext';
+import { revealCell } from './revealCell';
 
 interface Props {
   table: string;
@@ -17,17 +20,25 @@ interface Props {
   outlined: boolean;
 }
 
+interface Marks {
+  failing: boolean;
+  outlined: boolean;
+  selected: boolean;
+  editing: boolean;
+  inRange: boolean;
+  notNumber: boolean;
+}
+
 function classes(
   cell: Cell,
-  failing: boolean,
-  outlined: boolean,
-  selected: boolean,
-  editing: boolean,
+  { failing, outlined, selected, editing, inRange, notNumber }: Marks,
 ): string {
   return [
     'cell',
     `kind-${cell.kind}`,
     cell.original ? 'is-corrected' : '',
+    notNumber ? 'is-not-number' : '',
+    inRange ? 'in-range' : '',
     cell.confidence === 'low' ? 'is-low' : '',
     failing ? 'is-failing' : '',
     outlined ? 'is-outlined' : '',
@@ -38,9 +49,10 @@ function classes(
     .join(' ');
 }
 
-function tooltip(cell: Cell, label: string): string {
+function tooltip(cell: Cell, label: string, notNumber: boolean): string {
   return [
     t.cellTitle(label, cell.raw.trim()),
+    notNumber ? t.gridKeys.notNumber : '',
     cell.original ? t.original(cell.original.raw.trim()) : '',
     cell.confidence === 'low' ? t.lowConfidence : '',
   ]
@@ -66,10 +78,13 @@ export const DataCell = memo(function DataCell({
   );
   const selected = state > 0;
   const editing = state === 2;
+  const inRange = useContext(RangeContext).has(cellKey(ref));
+  const grid = useContext(GridContext);
+  const notNumber = typedNotNumber(cell);
   const element = useRef<HTMLTableCellElement>(null);
 
   useEffect(() => {
-    if (selected) element.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (selected && element.current) revealCell(element.current);
   }, [selected]);
 
   return (
@@ -77,15 +92,23 @@ export const DataCell = memo(function DataCell({
       ref={element}
       id={cellDomId(ref)}
       role="gridcell"
-      aria-selected={selected}
-      className={classes(cell, failing, outlined, selected, editing)}
+      aria-selected={selected || inRange}
+      className={classes(cell, { failing, outlined, selected, editing, inRange, notNumber })}
       data-cell={`${table}/${row}/${column}`}
       data-confidence={cell.confidence}
       data-corrected={cell.original ? 'true' : undefined}
       data-failing={failing ? 'true' : undefined}
-      title={editing ? undefined : tooltip(cell, label)}
-      onClick={() => {
-        if (!editing) useReviewStore.getState().selectCell(ref);
+      data-not-number={notNumber ? 'true' : undefined}
+      data-in-range={inRange ? 'true' : undefined}
+      title={editing ? undefined : tooltip(cell, label, notNumber)}
+      onMouseDown={(event) => {
+        // Shift+click spans a range; it must not also select the page's text.
+        if (event.shiftKey) event.preventDefault();
+      }}
+      onClick={(event) => {
+        if (editing) return;
+        if (event.shiftKey) grid.extend(ref);
+        else grid.select(ref);
       }}
       onDoubleClick={() => {
         if (!editing) useReviewStore.getState().startEdit();
@@ -94,6 +117,11 @@ export const DataCell = memo(function DataCell({
       {/* The editor lies over the value, which stays (hidden) to hold the cell's size: opening an
           editor must not make the whole table lay itself out again. */}
       <span className="cell-value">{cell.raw.trim()}</span>
+      {notNumber && (
+        <span className="cell-flag" aria-label={t.gridKeys.notNumber}>
+          {t.gridKeys.notNumberMark}
+        </span>
+      )}
       {cell.original && (
         <span className="cell-original">{t.original(cell.original.raw.trim())}</span>
       )}

@@ -5,6 +5,7 @@ const ITEMS = [
   { className: 'is-corrected', label: t.legendCorrected },
   { className: 'is-low', label: t.legendLow },
   { className: 'is-failing', label: t.legendFailing },
+  { className: 'is-not-number', label: t.gridKeys.notNumberMark },
 ];
 
 /** What the cell colours mean. */

@@ -1,4 +1,5 @@
 import type { Report } from '../core';
+import { changedCells } from '../core/edits';
 import { t } from '../i18n';
 import { summarize } from '../store/queue';
 import { useReviewStore } from '../store/reviewStore';
@@ -40,7 +41,7 @@ export function ReportHeader({ report }: Props) {
           {t.suggestions.count(suggestions)}
         </button>
       )}
-      <span className="edit-count">{t.editCount(report.edits.length)}</span>
+      <span className="edit-count">{t.editCount(changedCells(report))}</span>
       <ReviewStatusControl review={report.review} />
       <span className="source-name" title={report.source.name}>
         {report.source.name}

@@ -3,6 +3,7 @@ import { useReviewStore } from '../store/reviewStore';
 import { ReportHeader } from './ReportHeader';
 import { ReportPaneBoundary } from './ReportPaneBoundary';
 import { SourceView } from './SourceView';
+import { SplitPanes } from './SplitPanes';
 import { TableTabs } from './TableTabs';
 
 /** The selected report: its header line, then the source and the tables side by side. */
@@ -29,14 +30,19 @@ export function ReportView() {
       </ReportPaneBoundary>
       {entry.status === 'error' && entry.error && <p className="report-error">{entry.error}</p>}
       {/* Keyed by file, so that another report starts at the top of its text. */}
-      <div className="report-split" key={entry.id}>
-        <ReportPaneBoundary>
-          <SourceView report={report} />
-        </ReportPaneBoundary>
-        <ReportPaneBoundary>
-          <TableTabs report={report} />
-        </ReportPaneBoundary>
-      </div>
+      <SplitPanes
+        key={entry.id}
+        source={
+          <ReportPaneBoundary>
+            <SourceView report={report} />
+          </ReportPaneBoundary>
+        }
+        tables={
+          <ReportPaneBoundary>
+            <TableTabs report={report} />
+          </ReportPaneBoundary>
+        }
+      />
     </div>
   );
 }

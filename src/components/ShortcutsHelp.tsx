@@ -3,6 +3,9 @@ import { t } from '../i18n';
 import { isTyping } from './keyTargets';
 import { useDismiss } from './useDismiss';
 
+// The grid's spreadsheet keys come after the page's own.
+const ITEMS = [...t.shortcuts.items, ...t.gridKeys.shortcuts];
+
 /** The ? button and key: what the keyboard can do, in a small popover. */
 export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
@@ -41,7 +44,7 @@ export function ShortcutsHelp() {
         <div id={id} className="popover shortcuts" role="dialog" aria-label={t.shortcuts.title}>
           <h2>{t.shortcuts.title}</h2>
           <dl>
-            {t.shortcuts.items.map(([keys, what]) => (
+            {ITEMS.map(([keys, what]) => (
               <div key={keys} className="shortcut">
                 <dt>
                   <kbd>{keys}</kbd>

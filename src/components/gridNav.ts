@@ -1,13 +1,26 @@
 import type { CellRef } from '../core';
 import type { GridMap } from './tableLayouts';
 
-export type Move = 'up' | 'down' | 'left' | 'right' | 'next' | 'previous';
+export type Move =
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'next'
+  | 'previous'
+  /** Home and End: the first or last cell of the row. */
+  | 'rowStart'
+  | 'rowEnd'
+  /** Ctrl+Home and Ctrl+End: the first or last cell of the table. */
+  | 'tableStart'
+  | 'tableEnd';
 
 function sameRef(a: CellRef, b: CellRef): boolean {
   return a.table === b.table && a.row === b.row && a.column === b.column;
 }
 
-function find(map: GridMap, ref: CellRef): [number, number] | null {
+/** Where a cell is in the grid: its row and column index, or null when it is not in it. */
+export function positionOf(map: GridMap, ref: CellRef): [number, number] | null {
   for (let r = 0; r < map.length; r++) {
     const c = map[r]?.findIndex((cell) => cell !== null && sameRef(cell, ref)) ?? -1;
     if (c >= 0) return [r, c];
@@ -43,16 +56,17 @@ function nearestIn(row: (CellRef | null)[], column: number): CellRef | null {
  * leave the grid at its end). Tab and Shift+Tab run on into the next or previous row.
  */
 export function moveInGrid(map: GridMap, from: CellRef | null, move: Move): CellRef | null {
-  const at = from ? find(map, from) : null;
-  if (!at) {
-    for (const row of map) {
-      const first = firstIn(row);
-      if (first) return first;
-    }
-    return null;
+  const at = from ? positionOf(map, from) : null;
+  if (!at || move === 'tableStart') {
+    return map.reduce<CellRef | null>((found, cells) => found ?? firstIn(cells), null);
+  }
+  if (move === 'tableEnd') {
+    return map.reduceRight<CellRef | null>((found, cells) => found ?? lastIn(cells), null);
   }
   const [r, c] = at;
   const row = map[r] ?? [];
+  if (move === 'rowStart') return firstIn(row);
+  if (move === 'rowEnd') return lastIn(row);
   const step = move === 'up' || move === 'left' || move === 'previous' ? -1 : 1;
 
   if (move === 'up' || move === 'down') {
