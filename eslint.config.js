@@ -25,6 +25,12 @@ const browserOnlyGlobals = [
   '__dirname',
 ];
 
+// The core's boundary, at any depth (`../../store/…` too): the UI depends on the core, never the reverse.
+const outsideCore = {
+  regex: '(^|/)(store|components|worker)(/|$)|(^|/)(i18n|App|main)(\\.tsx?)?$',
+  message: 'src/core imports nothing from the store, components, worker or i18n.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -64,14 +70,16 @@ export default tseslint.config(
               group: ['node:*', 'fs', 'path', 'crypto', 'os'],
               message: 'src/core runs in browsers.',
             },
-            {
-              group: ['../store/*', '../components/*', '../worker/*', '*/store/*'],
-              message: 'src/core is pure.',
-            },
+            outsideCore,
           ],
         },
       ],
     },
+  },
+  {
+    // Tests of the core may use Node, but not the app either.
+    files: ['src/core/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [outsideCore] }] },
   },
   {
     files: ['scripts/**/*.ts', 'e2e/**/*.ts', '*.config.ts', '*.config.js', 'src/**/*.test.ts'],
