@@ -59,7 +59,9 @@ function CommentField({ check }: Props) {
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Enter') {
+      // Already saved: Enter only hands the keys back to the page (N, J/K, undo).
       event.preventDefault();
+      event.currentTarget.blur();
     } else if (event.key === 'Escape') {
       event.preventDefault();
       change(entered);
