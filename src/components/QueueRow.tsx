@@ -63,15 +63,15 @@ export const QueueRow = memo(function QueueRow({ id, position, count, selected, 
             <span aria-hidden="true">{middleTruncate(entry.name)}</span>
             <span className="visually-hidden">{entry.name}</span>
           </span>
+          <QueueBadge badge={badges.failing} />
+        </span>
+        <span className="queue-who">{who}</span>
+        <span className="queue-status" title={entry.error ?? entry.note ?? undefined}>
           {format && (
             <span className="queue-format" title={t.queueDesk.format(format)}>
               {format}
             </span>
           )}
-          <QueueBadge badge={badges.failing} />
-        </span>
-        <span className="queue-who">{who}</span>
-        <span className="queue-status" title={entry.error ?? entry.note ?? undefined}>
           {/* A stopped parse is no failure of the file: its message (已取消) is the status. */}
           {entry.stopped ? entry.error : review ? t.review.status[review] : t.status[entry.status]}
           {entry.status === 'error' && !entry.stopped && entry.error && (
