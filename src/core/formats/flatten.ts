@@ -66,14 +66,18 @@ function span(value: number): number {
 export function flattenTable(rows: readonly (readonly FlatCell[])[]): {
   lines: string[];
   spansIgnored: boolean;
+  /** The line of each row's first cell: its cells are the lines from there, one each. */
+  starts: number[];
 } {
   const lines: string[] = [];
+  const starts: number[] = [];
   // occupied[r]: the slots of row r taken by a cell (its own, or a rowspan from a row above).
   const occupied: Set<number>[] = rows.map(() => new Set<number>());
   let budget = MAX_SLOTS;
   let spansIgnored = false;
   rows.forEach((row, r) => {
     const taken = occupied[r] ?? new Set<number>();
+    starts.push(lines.length);
     let column = 0;
     for (const cell of row) {
       while (taken.has(column)) column += 1;
@@ -94,7 +98,7 @@ export function flattenTable(rows: readonly (readonly FlatCell[])[]): {
     const run = Math.max(0, taken.size - row.length);
     if (run > 0) lines.push('|'.repeat(run));
   });
-  return { lines, spansIgnored };
+  return { lines, spansIgnored, starts };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Issue } from '../types';
+import type { Issue, Span } from '../types';
 import { layoutPages } from './pdfLayout';
 import { pagesWithTables } from './pdfStreamLines';
 import { type PdfRuling, rulingsFromOperators } from './pdfRulings';
-import type { PdfPageText, PdfTextRun } from './pdfText';
+import type { PdfBox, PdfPageText, PdfTextRun } from './pdfText';
 
 // PDF → display text (SPEC R12). pdf.js gives each page's positioned text runs and, where a table
 // may stand, its drawn lines; the layout (pdfLayout.ts) reads ruled tables from their grids and the
@@ -13,11 +13,20 @@ import type { PdfPageText, PdfTextRun } from './pdfText';
 // imports it.
 
 export { layoutPdfText } from './pdfLayout';
-export type { PdfPageText, PdfTextRun } from './pdfText';
+export type { PdfBox, PdfPageText, PdfTextRun } from './pdfText';
 
 export type PdfReadResult =
   | { ok: true; text: string; issues: Issue[] }
   | { ok: false; code: 'corrupt-pdf' | 'encrypted-pdf' | 'no-text-layer'; message: string };
+
+/**
+ * Where a PDF's display text is printed (R12.40): each page's size (viewport at scale 1) and the
+ * boxes of the table values, by their span in the display text that `readPdf` gives.
+ */
+export interface PdfTextBoxes {
+  pages: { width: number; height: number }[];
+  boxes: { span: Span; box: PdfBox }[];
+}
 
 export interface PdfWorkerOptions {
   /** A Worker running `pdfjs-dist/legacy/build/pdf.worker.mjs` (pdf.js's own worker). */
@@ -79,6 +88,79 @@ interface PdfJsTextItem {
  */
 export async function readPdf(bytes: Uint8Array): Promise<PdfReadResult> {
   if (!hasPdfHeader(bytes)) return { ok: false, code: 'corrupt-pdf', message: MESSAGES.corrupt };
+  try {
+    return await withDocument(bytes, async (doc) => {
+      const { pages, unreadable } = await readPages(doc);
+      const { text, empty, clipped, unruled, aligned } = layoutPages(pages);
+      if (text.replace(/\s/g, '').length < MIN_TEXT_CHARS)
+        return { ok: false, code: 'no-text-layer', message: MESSAGES.noText };
+      const issues: Issue[] = unreadable.map((index) =>
+        pageIssue('pdf-page-unreadable', `第 ${index + 1} 页已损坏，无法读取其文字`),
+      );
+      for (const index of empty)
+        if ((pages[index]?.width ?? 0) > 0)
+          issues.push(
+            pageIssue(
+              'pdf-page-without-text',
+              `第 ${index + 1} 页没有文字层（可能是图片），该页的内容没有读取`,
+            ),
+          );
+      for (const index of clipped)
+        issues.push(
+          pageIssue(
+            'pdf-table-clipped',
+            `第 ${index + 1} 页的表格超出了页面边缘，页面外的列没有印在 PDF 中，无法读取`,
+          ),
+        );
+      for (const span of unruled)
+        issues.push({
+          code: 'pdf-unruled-table',
+          severity: 'warning',
+          message: '这部分表格没有框线，数字是按文字的位置归入行和列的，可能错行或错列，请核对',
+          span,
+        });
+      for (const span of aligned)
+        issues.push({
+          code: 'pdf-aligned-table',
+          severity: 'info',
+          message:
+            '这部分表格没有框线，各数字按其与表头和整行数字的对齐归入各列，空白单元格按原位置保留',
+          span,
+        });
+      return { ok: true, text, issues };
+    });
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'PasswordException')
+      return { ok: false, code: 'encrypted-pdf', message: MESSAGES.encrypted };
+    return { ok: false, code: 'corrupt-pdf', message: MESSAGES.corrupt };
+  }
+}
+
+/**
+ * R12.40 Where the display text's table values are printed: the pages read and laid out as
+ * `readPdf` reads them, so every span is one of the report's. Null when the file cannot be read.
+ */
+export async function pdfTextBoxes(bytes: Uint8Array): Promise<PdfTextBoxes | null> {
+  if (!hasPdfHeader(bytes)) return null;
+  try {
+    return await withDocument(bytes, async (doc) => {
+      const { pages } = await readPages(doc);
+      return {
+        pages: pages.map(({ width, height }) => ({ width, height })),
+        boxes: layoutPages(pages).boxes,
+      };
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the document for `read`, and lets pdf.js go once it is done; pdf.js's errors are thrown. */
+async function withDocument<T>(
+  bytes: Uint8Array,
+  read: (doc: PdfJsDocument) => Promise<T>,
+): Promise<T> {
   let task: ReturnType<typeof getDocument> | null = null;
   try {
     await ensureWorker();
@@ -95,60 +177,27 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadResult> {
       maxImageSize: 0,
       ...(workerOptions.cMapUrl ? { cMapUrl: workerOptions.cMapUrl, cMapPacked: true } : {}),
     });
-    const doc = await task.promise;
-    const pages: PdfPageText[] = [];
-    const issues: Issue[] = [];
-    for (let number = 1; number <= doc.numPages; number++) {
-      const page = await readPageText(doc, number);
-      pages.push(page ?? { width: 0, height: 0, runs: [] });
-      if (!page)
-        issues.push(pageIssue('pdf-page-unreadable', `第 ${number} 页已损坏，无法读取其文字`));
-    }
-    const wanted = pagesWithTables(pages);
-    for (let index = 0; index < pages.length; index++)
-      if (wanted[index]) (pages[index] as PdfPageText).rulings = await readRulings(doc, index + 1);
-    const { text, empty, clipped, unruled, aligned } = layoutPages(pages);
-    if (text.replace(/\s/g, '').length < MIN_TEXT_CHARS)
-      return { ok: false, code: 'no-text-layer', message: MESSAGES.noText };
-    for (const index of empty)
-      if ((pages[index]?.width ?? 0) > 0)
-        issues.push(
-          pageIssue(
-            'pdf-page-without-text',
-            `第 ${index + 1} 页没有文字层（可能是图片），该页的内容没有读取`,
-          ),
-        );
-    for (const index of clipped)
-      issues.push(
-        pageIssue(
-          'pdf-table-clipped',
-          `第 ${index + 1} 页的表格超出了页面边缘，页面外的列没有印在 PDF 中，无法读取`,
-        ),
-      );
-    for (const span of unruled)
-      issues.push({
-        code: 'pdf-unruled-table',
-        severity: 'warning',
-        message: '这部分表格没有框线，数字是按文字的位置归入行和列的，可能错行或错列，请核对',
-        span,
-      });
-    for (const span of aligned)
-      issues.push({
-        code: 'pdf-aligned-table',
-        severity: 'info',
-        message:
-          '这部分表格没有框线，各数字按其与表头和整行数字的对齐归入各列，空白单元格按原位置保留',
-        span,
-      });
-    return { ok: true, text, issues };
-  } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'PasswordException')
-      return { ok: false, code: 'encrypted-pdf', message: MESSAGES.encrypted };
-    return { ok: false, code: 'corrupt-pdf', message: MESSAGES.corrupt };
+    return await read((await task.promise) as unknown as PdfJsDocument);
   } finally {
     await task?.destroy().catch(() => undefined);
   }
+}
+
+/** Every page's text, and the rulings of the pages that may hold a table (R12.19). */
+async function readPages(
+  doc: PdfJsDocument,
+): Promise<{ pages: PdfPageText[]; unreadable: number[] }> {
+  const pages: PdfPageText[] = [];
+  const unreadable: number[] = [];
+  for (let number = 1; number <= doc.numPages; number++) {
+    const page = await readPageText(doc, number);
+    pages.push(page ?? { width: 0, height: 0, runs: [] });
+    if (!page) unreadable.push(number - 1);
+  }
+  const wanted = pagesWithTables(pages);
+  for (let index = 0; index < pages.length; index++)
+    if (wanted[index]) (pages[index] as PdfPageText).rulings = await readRulings(doc, index + 1);
+  return { pages, unreadable };
 }
 
 function hasPdfHeader(bytes: Uint8Array): boolean {
@@ -195,6 +244,7 @@ interface PdfJsPage {
   cleanup: () => unknown;
 }
 interface PdfJsDocument {
+  numPages: number;
   getPage: (number: number) => Promise<PdfJsPage>;
 }
 

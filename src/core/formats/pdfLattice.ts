@@ -11,7 +11,9 @@ import {
   joinText,
   type PdfPageText,
   type PdfTextRun,
+  type PdfBox,
   type Piece,
+  type TextPlace,
 } from './pdfText';
 import { pushAll } from '../arrays';
 
@@ -27,6 +29,8 @@ export interface LatticeCell {
   text: string;
   openTop: boolean;
   openBottom: boolean;
+  /** Its ruled box on the page it starts on (R12.40). */
+  box?: PdfBox;
 }
 
 /** A ruled table on a page, or several pages' parts of one table joined. */
@@ -101,7 +105,17 @@ export function readLattice(
           right,
           xs: grid.xs,
           rows: grid.ys.length - 1,
-          cells: grid.cells.map((cell, k) => ({ ...cell, text: texts[k] ?? '' })),
+          cells: grid.cells.map((cell, k) => ({
+            ...cell,
+            text: texts[k] ?? '',
+            box: {
+              page: index,
+              x0: grid.xs[cell.col] ?? left,
+              y0: grid.ys[cell.row] ?? top,
+              x1: grid.xs[cell.col + cell.cols] ?? right,
+              y1: grid.ys[cell.row + cell.rows] ?? bottom,
+            },
+          })),
           clipped: open,
         },
         page.width,
@@ -392,18 +406,33 @@ function compactRows(table: LatticeTable): LatticeTable {
 /**
  * R12.18 The table as lines of the flattened form: `text |` per cell, `|` for a blank one, a run of
  * `|` for the slots a span covers. An empty cell in the label columns (no row has a number there)
- * right of its row's label is part of that label, not a blank value.
+ * right of its row's label is part of that label, not a blank value. R12.40 Each cell with text
+ * is placed on its ruled box.
  */
-export function tableLines(table: LatticeTable): string[] {
+export function tableText(table: LatticeTable): { text: string; places: TextPlace[] } {
   const rows = Array.from({ length: table.rows }, (): LatticeCell[] => []);
   for (const cell of foldLabelBlanks(table.cells)) rows[cell.row]?.push(cell);
-  return flattenTable(
+  for (const row of rows) row.sort((p, q) => p.col - q.col);
+  const { lines, starts } = flattenTable(
     rows.map((row) =>
-      row
-        .sort((p, q) => p.col - q.col)
-        .map((cell) => ({ text: cell.text, rowspan: cell.rows, colspan: cell.cols })),
+      row.map((cell) => ({ text: cell.text, rowspan: cell.rows, colspan: cell.cols })),
     ),
-  ).lines;
+  );
+  const at: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    at.push(offset);
+    offset += line.length + 1;
+  }
+  const places = rows.flatMap((row, r) =>
+    row.flatMap((cell, k) => {
+      const from = at[(starts[r] ?? 0) + k];
+      return cell.box && cell.text !== '' && from !== undefined
+        ? [{ from, to: from + cell.text.length, box: cell.box }]
+        : [];
+    }),
+  );
+  return { text: lines.join('\n'), places };
 }
 
 function foldLabelBlanks(cells: readonly LatticeCell[]): LatticeCell[] {

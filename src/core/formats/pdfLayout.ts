@@ -1,4 +1,4 @@
-import { joinAcrossPages, readLattice, tableLines } from './pdfLattice';
+import { joinAcrossPages, readLattice, tableText } from './pdfLattice';
 import { streamText } from './pdfStream';
 import {
   type Line,
@@ -8,7 +8,7 @@ import {
   tableLine,
 } from './pdfStreamLines';
 import type { Span } from '../types';
-import type { PdfPageText } from './pdfText';
+import type { PdfBox, PdfPageText } from './pdfText';
 
 // A document's pages → its display text (SPEC R12): ruled tables read from their grids (the lattice
 // reading, pdfLattice.ts), everything else from the text's positions (the stream reading,
@@ -30,6 +30,7 @@ export function layoutPages(pages: readonly PdfPageText[]): {
   clipped: number[];
   unruled: Span[];
   aligned: Span[];
+  boxes: { span: Span; box: PdfBox }[];
 } {
   const furniture = runningFurniture(pages);
   const lattice = pages.map((page, index) => readLattice(page, index));
@@ -54,7 +55,8 @@ export function layoutPages(pages: readonly PdfPageText[]): {
       top: 0,
       bottom: pages[table.page]?.height ?? 0,
     };
-    insertLine(lines, tableLine(tableLines(table).join('\n'), table.top, frame));
+    const { text, places } = tableText(table);
+    insertLine(lines, tableLine(text, table.top, frame, places));
   }
   dropRepeatedHeaders(perPage);
   const empty = perPage.flatMap((lines, index) =>

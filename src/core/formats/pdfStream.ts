@@ -8,7 +8,7 @@ import {
   valueStart,
 } from './pdfStreamLines';
 import { type RowColumns, placeColumns } from './pdfStreamColumns';
-import { MARKER, joinText } from './pdfText';
+import { MARKER, joinText, type PdfBox, type TextPlace } from './pdfText';
 import { pushAll } from '../arrays';
 
 // The stream reading, its second step (SPEC R12.2, R12.4, R12.5, R12.7, R12.21): the lines of the
@@ -28,6 +28,8 @@ interface Unit {
   page: PageFrame;
   /** A row whose every value stands in a column of a table whose count of columns is confirmed. */
   placed?: boolean;
+  /** Where its values (a table's cells) are printed, by their place in `text` (R12.40). */
+  places?: TextPlace[];
 }
 
 // A wrapped label's lines are at most this far apart (in font sizes).
@@ -42,6 +44,8 @@ export interface StreamText {
   text: string;
   unruled: Span[];
   aligned: Span[];
+  /** Where the values of its table rows are printed (R12.40). */
+  boxes: { span: Span; box: PdfBox }[];
 }
 
 /**
@@ -114,6 +118,7 @@ function attachFragments(lines: readonly Line[]): Unit[] {
         zone: false,
         kind: 'table',
         page: line.page,
+        places: line.places ?? [],
       });
       continue;
     }
@@ -431,17 +436,71 @@ function rowUnits(
   };
   // R12.25 A row placed in fewer columns than its table has keeps its blanks: `label | 26 | | 26 |`.
   if (columns && columns.columns.length < columns.width) {
-    const slots: string[] = Array.from({ length: columns.width }, () => '|');
-    columns.columns.forEach((column, k) => (slots[column] = `${values[k]?.text ?? ''} |`));
-    return [{ ...base, text: [label, ...(label ? ['|'] : []), ...slots].join(' ') }];
+    const slots: Part[] = Array.from({ length: columns.width }, () => ({ text: '|' }));
+    columns.columns.forEach((column, k) => {
+      const value = values[k];
+      slots[column] = value ? { text: `${value.text} |`, cell: value } : { text: ' |' };
+    });
+    const parts = [{ text: label }, ...(label ? [{ text: '|' }] : []), ...slots];
+    return [{ ...base, ...spaced(parts, line) }];
   }
   if (values.every((value) => PLAIN_VALUE.test(value.text))) {
-    const text = [label, ...values.map((value) => value.text)].filter((t) => t !== '').join(' ');
-    return [{ ...base, text }];
+    const parts = [{ text: label }, ...values.map((value) => ({ text: value.text, cell: value }))];
+    return [
+      {
+        ...base,
+        ...spaced(
+          parts.filter((part) => part.text !== ''),
+          line,
+        ),
+      },
+    ];
   }
   const units: Unit[] = label ? [{ ...base, text: label }] : [];
-  for (const value of values) units.push({ ...base, text: value.text, x0: value.x0, x1: value.x1 });
+  for (const value of values)
+    units.push({
+      ...base,
+      ...spaced([{ text: value.text, cell: value }], line),
+      x0: value.x0,
+      x1: value.x1,
+    });
   return units;
+}
+
+/** A part of a row's line: text, and the value it starts with. */
+interface Part {
+  text: string;
+  cell?: Cell;
+}
+
+/** Parts joined by single spaces, each value placed on its box (R12.40). */
+function spaced(parts: readonly Part[], line: Line): { text: string; places: TextPlace[] } {
+  const places: TextPlace[] = [];
+  let text = '';
+  parts.forEach((part, k) => {
+    if (k > 0) text += ' ';
+    if (part.cell)
+      places.push({
+        from: text.length,
+        to: text.length + part.cell.text.length,
+        box: cellBox(part.cell, line),
+      });
+    text += part.text;
+  });
+  return { text, places };
+}
+
+/** A stream cell's box: its left and right, a font size's height about its lines' centres. */
+function cellBox(cell: Cell, line: Line): PdfBox {
+  const top = Math.min(cell.cy, cell.lastCy);
+  const bottom = Math.max(cell.cy, cell.lastCy);
+  return {
+    page: line.page.index,
+    x0: cell.x0,
+    y0: top - 0.6 * cell.fs,
+    x1: cell.x1,
+    y1: bottom + 0.6 * cell.fs,
+  };
 }
 
 // R12.7 A group label (`（三）不予公开`) printed beside the middle of its rows is written before its
@@ -491,6 +550,8 @@ function joinParagraphs(units: readonly Unit[]): StreamText {
   const out: string[] = [];
   const kinds: Unit['kind'][] = [];
   const unplaced: boolean[] = [];
+  const boxes: StreamText['boxes'] = [];
+  let at = 0;
   let previous: Unit | null = null;
   for (const unit of units) {
     const continues =
@@ -503,15 +564,23 @@ function joinParagraphs(units: readonly Unit[]): StreamText {
       Math.abs(previous.fs - unit.fs) <= 0.15 * unit.fs &&
       unit.cy - previous.cy > 0 &&
       unit.cy - previous.cy <= 2.2 * unit.fs;
-    if (continues) out[out.length - 1] = joinText(out[out.length - 1] ?? '', unit.text);
-    else {
+    if (continues) {
+      const joined = joinText(out[out.length - 1] ?? '', unit.text);
+      at += joined.length - (out[out.length - 1] ?? '').length;
+      out[out.length - 1] = joined;
+    } else {
+      if (out.length > 0) at += 1;
+      // Only rows and tables have places, and neither is ever joined to another line.
+      for (const { from, to, box } of unit.places ?? [])
+        boxes.push({ span: [at + from, at + to], box });
+      at += unit.text.length;
       out.push(unit.text);
       kinds.push(unit.kind);
       unplaced.push(unit.kind === 'row' && unit.placed !== true);
     }
     previous = unit;
   }
-  return { text: out.join('\n'), ...streamTables(out, kinds, unplaced) };
+  return { text: out.join('\n'), ...streamTables(out, kinds, unplaced), boxes };
 }
 
 /**

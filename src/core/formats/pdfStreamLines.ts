@@ -10,6 +10,7 @@ import {
   type PdfPageText,
   type PdfTextRun,
   type Piece,
+  type TextPlace,
 } from './pdfText';
 
 // The stream reading, its first step (SPEC R12.1, R12.3, R12.6, R12.8, R12.9): a page's text runs,
@@ -37,6 +38,8 @@ export interface Line {
   page: PageFrame;
   /** A ruled table written in the flattened form (R12.18): a line of its own kind. */
   table?: string;
+  /** Where the table's cells are printed, by their place in `table` (R12.40). */
+  places?: TextPlace[];
 }
 
 /** Where a page's text lies: its left and right edges, its first and last line. */
@@ -70,8 +73,13 @@ const PAGE_FURNITURE = [
 const MARGIN_ZONE = 0.09;
 
 /** A ruled table's lines as one line of the page (R12.18): nothing of the stream crosses it. */
-export function tableLine(text: string, cy: number, page: PageFrame): Line {
-  return { cells: [], cy, fs: 0, vertical: false, zone: false, page, table: text };
+export function tableLine(
+  text: string,
+  cy: number,
+  page: PageFrame,
+  places: TextPlace[] = [],
+): Line {
+  return { cells: [], cy, fs: 0, vertical: false, zone: false, page, table: text, places };
 }
 
 /**

@@ -23,6 +23,22 @@ export interface PdfPageText {
   rulings?: readonly PdfRuling[];
 }
 
+/** A rectangle on a page, in viewport space at scale 1 (top-left origin, y down). */
+export interface PdfBox {
+  page: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Where a stretch of a line of the display text (`from`–`to` in that line) is printed (R12.40). */
+export interface TextPlace {
+  from: number;
+  to: number;
+  box: PdfBox;
+}
+
 /** Text placed on a line: a run or a part of one, its left and right, its centre and font size. */
 export interface Piece {
   text: string;
