@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseReport, type ParseResult } from '../core';
-import { createParseClient, PARSE_TIME_LIMIT_MS, type WorkerPort } from './client';
+import { createParseClient, PARSE_TIME_LIMIT_MS, pdfBoxesOf, type WorkerPort } from './client';
+import type { PdfTextBoxes } from '../core/formats/pdf';
 import type { ParseRequest, ParseResponse } from './protocol';
 
 // A worker that answers with the file's name, so that answers can be matched to files.
@@ -269,6 +270,56 @@ describe('parse client', () => {
       const result = await client.parse(file('a.txt'), 'a.txt', AbortSignal.abort());
       expect(result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
       expect(fake.started).toHaveLength(0);
+    });
+  });
+
+  describe('pdfBoxesOf', () => {
+    const boxes: PdfTextBoxes = { pages: [{ width: 595, height: 842 }], boxes: [] };
+
+    /** A worker that answers a boxes request after `ms`, or fails on it. */
+    function boxesWorker(answer: 'boxes' | 'fail' | 'never') {
+      const worker = {
+        onmessage: null as WorkerPort['onmessage'],
+        onerror: null as WorkerPort['onerror'],
+        terminated: false,
+        sent: [] as unknown[],
+        postMessage(message: unknown) {
+          this.sent.push(message);
+          setTimeout(() => {
+            if (answer === 'boxes')
+              this.onmessage?.({
+                data: { type: 'boxes', id: 1, boxes },
+              } as MessageEvent<ParseResponse>);
+            if (answer === 'fail') this.onerror?.({ preventDefault() {} } as ErrorEvent);
+          }, 1);
+        },
+        terminate() {
+          this.terminated = true;
+        },
+      };
+      return worker;
+    }
+
+    it('asks a worker of its own for the boxes, then ends it', async () => {
+      const worker = boxesWorker('boxes');
+      expect(await pdfBoxesOf(file('a.pdf'), { startWorker: () => worker })).toEqual(boxes);
+      expect(worker.sent).toMatchObject([{ type: 'boxes', id: 1 }]);
+      expect(worker.terminated).toBe(true);
+    });
+
+    it('gives none when the worker fails or runs over the time limit', async () => {
+      const failing = boxesWorker('fail');
+      expect(await pdfBoxesOf(file('a.pdf'), { startWorker: () => failing })).toBeNull();
+      expect(failing.terminated).toBe(true);
+      const stuck = boxesWorker('never');
+      expect(
+        await pdfBoxesOf(file('a.pdf'), { startWorker: () => stuck, timeLimitMs: 20 }),
+      ).toBeNull();
+      expect(stuck.terminated).toBe(true);
+    });
+
+    it('works the boxes out on the page where no worker starts', async () => {
+      expect(await pdfBoxesOf(file('a.txt'), { startWorker: () => null })).toBeNull();
     });
   });
 });

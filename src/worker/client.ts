@@ -1,11 +1,12 @@
 import type { ParseResult } from '../core';
 // The limits alone, not the core's index: the page loads the core only if it has to parse itself.
 import { LIMITS } from '../core/limits';
-import { crashResult, type ParseRequest, type ParseResponse } from './protocol';
+import type { PdfTextBoxes } from '../core/formats/pdf';
+import { crashResult, type ParseResponse, type WorkerRequest } from './protocol';
 
 /** The part of a `Worker` the client uses; tests pass a fake. */
 export interface WorkerPort {
-  postMessage(message: ParseRequest, transfer: Transferable[]): void;
+  postMessage(message: WorkerRequest, transfer: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: MessageEvent<ParseResponse>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
@@ -249,6 +250,7 @@ export function createParseClient(options: ParseClientOptions = {}): ParseClient
         watch(slot);
         return;
       }
+      if (message.type !== 'result') return;
       const job = slot.inFlight.get(message.id);
       if (job) {
         slot.inFlight.delete(job.id);
@@ -352,4 +354,49 @@ export function createParseClient(options: ParseClientOptions = {}): ParseClient
       });
     },
   };
+}
+
+/**
+ * Where a PDF's display text is printed (SPEC R12.40), for the page view: worked out by a worker
+ * of its own, started for it and ended after, so that a reviewer opening a page never waits behind
+ * a batch being parsed. Null when the file cannot be read, the worker fails, or it runs over the
+ * parse time limit. Without workers it is worked out on the page.
+ */
+export async function pdfBoxesOf(
+  file: Blob,
+  options: Pick<ParseClientOptions, 'startWorker' | 'timeLimitMs'> = {},
+): Promise<PdfTextBoxes | null> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch {
+    return null;
+  }
+  let port: WorkerPort | null;
+  try {
+    port = (options.startWorker ?? startModuleWorker)();
+  } catch {
+    port = null;
+  }
+  if (!port) {
+    const { pdfTextBoxes } = await import('../core/formats/pdf');
+    return pdfTextBoxes(new Uint8Array(bytes));
+  }
+  const worker = port;
+  return new Promise((resolve) => {
+    const done = (boxes: PdfTextBoxes | null) => {
+      clearTimeout(timer);
+      worker.terminate();
+      resolve(boxes);
+    };
+    const timer = setTimeout(() => done(null), options.timeLimitMs ?? PARSE_TIME_LIMIT_MS);
+    worker.onmessage = (event) => {
+      if (event.data.type === 'boxes') done(event.data.boxes);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      done(null);
+    };
+    worker.postMessage({ type: 'boxes', id: 1, bytes }, [bytes]);
+  });
 }

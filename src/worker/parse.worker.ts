@@ -1,11 +1,11 @@
 import { parseReport } from '../core';
-import { crashResult, type ParseRequest, type ParseResponse } from './protocol';
+import { crashResult, type ParseResponse, type WorkerRequest } from './protocol';
 
 // The app's tsconfig has the DOM lib, whose `self` is a Window; the WebWorker lib cannot be mixed in,
 // so the little of the worker scope used here is typed by hand.
 interface WorkerScope {
   postMessage(message: ParseResponse): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<ParseRequest>) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -15,7 +15,19 @@ const scope = self as unknown as WorkerScope;
 let lastParse = Promise.resolve();
 
 scope.addEventListener('message', (event) => {
-  const { id, name, bytes } = event.data;
+  const request = event.data;
+  if (request.type === 'boxes') {
+    const { id, bytes } = request;
+    lastParse = lastParse
+      .then(() => import('../core/formats/pdf'))
+      .then((pdf) => pdf.pdfTextBoxes(new Uint8Array(bytes)))
+      .then(
+        (boxes) => scope.postMessage({ type: 'boxes', id, boxes }),
+        () => scope.postMessage({ type: 'boxes', id, boxes: null }),
+      );
+    return;
+  }
+  const { id, name, bytes } = request;
   // Through a promise chain so that a synchronous throw is caught like a rejection.
   lastParse = lastParse
     .then(() => parseReport(new Uint8Array(bytes), name))

@@ -1,4 +1,5 @@
 import type { ParseResult } from '../core';
+import type { PdfTextBoxes } from '../core/formats/pdf';
 
 /** Page → worker. `id` pairs the answer with its file; `bytes` is transferred, not copied. */
 export interface ParseRequest {
@@ -8,8 +9,20 @@ export interface ParseRequest {
   bytes: ArrayBuffer;
 }
 
+/** Page → worker: where a PDF's display text is printed, for the page view (SPEC R12.40). */
+export interface BoxesRequest {
+  type: 'boxes';
+  id: number;
+  bytes: ArrayBuffer;
+}
+
+export type WorkerRequest = ParseRequest | BoxesRequest;
+
 /** Worker → page. `ready` is sent once the module has loaded, so a worker that cannot start is told apart from a slow one. */
-export type ParseResponse = { type: 'ready' } | { type: 'result'; id: number; result: ParseResult };
+export type ParseResponse =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; result: ParseResult }
+  | { type: 'boxes'; id: number; boxes: PdfTextBoxes | null };
 
 /** What a crash inside the parser becomes, so that one bad file cannot take the others down. */
 export function crashResult(error: unknown): ParseResult {
