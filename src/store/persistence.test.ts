@@ -308,7 +308,13 @@ describe('storage versions', () => {
     ).toBe(true);
 
     const db = await openDB(name, DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'meta', 'reviews', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'entries',
+      'meta',
+      'originals',
+      'reviews',
+      'texts',
+    ]);
     const key = sha256Hex(new TextEncoder().encode(report.text));
     expect((await db.get('texts', key))?.text).toBe(report.text);
     expect(await db.get('meta', 'workspace')).toEqual({
@@ -326,7 +332,13 @@ describe('storage versions', () => {
     storage.close();
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'meta', 'reviews', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'entries',
+      'meta',
+      'originals',
+      'reviews',
+      'texts',
+    ]);
     db.close();
   });
 });
@@ -509,7 +521,13 @@ describe('the reviewer’s work apart from the reports', () => {
     store.getState().editCell(natural, '8');
     await saved(store);
     const db = await openDB(name, DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'meta', 'reviews', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'entries',
+      'meta',
+      'originals',
+      'reviews',
+      'texts',
+    ]);
     expect((await db.get('entries', 'r1')).report).toEqual(stored);
     expect((await db.get('reviews', 'r1')).edits).toHaveLength(2);
     db.close();
@@ -701,5 +719,94 @@ describe('where the reviewer was', () => {
       ['e', 'error', undefined],
     ]);
     expect(workspace.view).toBeNull();
+  });
+});
+
+const htmlFile = () =>
+  new File(
+    [readFileSync(new URL('../core/fixtures/corpus/024_pingtan_qu_2023.html', import.meta.url))],
+    '024_pingtan_qu_2023.html',
+  );
+
+describe('originals', () => {
+  it('keeps a dropped HTML file’s bytes by its source hash and gives them back after a reload; a text file has none', async () => {
+    const name = freshName();
+    const store = await persistWorkspaceOf(name);
+    await store.getState().addFiles([htmlFile(), seedFile('a.txt')]);
+    await saved(store);
+    const [html, text] = store.getState().order.map((id) => store.getState().entries[id]?.report);
+    const sha = html?.source.sha256 ?? '';
+    expect(Object.keys(store.getState().originals)).toEqual([sha]);
+    expect(text && text.source.sha256 in store.getState().originals).toBe(false);
+
+    const again = await started(name);
+    const blob = again.getState().originals[sha];
+    expect(blob?.size).toBe(htmlFile().size);
+    expect(new Uint8Array((await blob?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(
+      new Uint8Array(await htmlFile().arrayBuffer()),
+    );
+    // Removed with its report.
+    again.getState().removeReport(again.getState().order[0] ?? '');
+    await saved(again);
+    expect((await loaded(name)).originals).toEqual({});
+  });
+
+  it('a full disk that refuses an original keeps the report and the edits, and marks the original not stored', async () => {
+    const name = freshName();
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key) {
+      if ((value as { blob?: unknown } | null)?.blob !== undefined)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+    try {
+      const store = await persistWorkspaceOf(name);
+      await store.getState().addFiles([htmlFile()]);
+      const [id] = store.getState().order;
+      const sha = store.getState().entries[id ?? '']?.report?.source.sha256 ?? '';
+      await until(() => store.getState().unstoredOriginals.includes(sha));
+      await saved(store);
+      // Still in memory for this session; the text and the tables are stored.
+      expect(store.getState().originals[sha]).toBeDefined();
+      store.getState().selectReport(id ?? '');
+      store.getState().setReviewStatus('reviewed');
+      await saved(store);
+      const workspace = await loaded(name);
+      expect(workspace.entries[0]?.report?.review.status).toBe('reviewed');
+      expect(workspace.originals).toEqual({});
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+  });
+
+  it('migrates a v4 workspace to v5: its entries load as they were, with no originals', async () => {
+    const name = freshName();
+    const v4 = await openDB(name, 4, {
+      upgrade(db) {
+        for (const store of ['entries', 'texts', 'reviews']) {
+          db.createObjectStore(store, { keyPath: store === 'texts' ? 'key' : 'id' });
+        }
+        db.createObjectStore('meta', { keyPath: 'key' });
+      },
+    });
+    await v4.put('entries', {
+      id: 'e',
+      name: 'e.pdf',
+      status: 'error',
+      error: '文件是空的',
+      note: null,
+      report: null,
+      textKey: null,
+    });
+    await v4.put('meta', { key: 'workspace', order: ['e'], pasteCount: 0 });
+    v4.close();
+
+    const workspace = await loaded(name);
+    expect(workspace.entries.map((e) => [e.id, e.error])).toEqual([['e', '文件是空的']]);
+    expect(workspace.originals).toEqual({});
+    const db = await openDB(name);
+    expect(db.version).toBe(5);
+    expect(db.objectStoreNames.contains('originals')).toBe(true);
+    db.close();
   });
 });

@@ -17,9 +17,13 @@ import { coordinateTabs, type TabCoordinator, type TabEvents } from './tabLock';
 // what is large and written once (a report as parsed, its text): a reviewer's change writes only
 // its small `reviews` record, in a transaction of its own, so that a full disk that refuses a new
 // file's text still lets every edit to the reports already stored be saved.
+//
+// The files dropped as PDF, HTML or DOCX (originals, for the source pane's 原文) are kept apart too,
+// by the SHA-256 of their bytes, each written in a transaction of its own after everything else:
+// an original the disk refuses is marked not stored and never stops the rest being saved.
 
 export const DB_NAME = 'nianbao-review';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** An entry as stored: its report without the text, which is kept once in `texts`. */
 export interface StoredEntry {
@@ -38,6 +42,12 @@ export interface StoredEntry {
 interface StoredText {
   key: string;
   text: string;
+}
+
+/** A dropped file's bytes, by their SHA-256: a browser keeps a Blob on disk, not in memory. */
+interface StoredOriginal {
+  key: string;
+  blob: Blob;
 }
 
 /**
@@ -91,6 +101,7 @@ interface WorkspaceSchema extends DBSchema {
   texts: { key: string; value: StoredText };
   reviews: { key: string; value: StoredReview };
   meta: { key: string; value: StoredMeta };
+  originals: { key: string; value: StoredOriginal };
 }
 
 export interface Workspace {
@@ -101,6 +112,8 @@ export interface Workspace {
   failed: string[];
   /** Where the reviewer was when it was last saved. */
   view: SavedView | null;
+  /** The stored originals of the entries' reports, by SHA-256. */
+  originals: Record<string, Blob>;
 }
 
 /** A workspace as read, with what is stored of each entry, so that no text is hashed again. */
@@ -191,6 +204,11 @@ export const UPGRADES: Record<number, (db: UpgradeDb, tx: UpgradeTx) => Promise<
       }),
     );
   },
+
+  // The dropped files themselves, for the page view; what was stored before has none.
+  5: async (db) => {
+    db.createObjectStore('originals', { keyPath: 'key' });
+  },
 };
 
 /** The words of worker/client.ts for a stopped parse, as v3 stored them. */
@@ -206,6 +224,8 @@ export interface WorkspaceChange {
   entries?: StoredEntry[];
   texts?: StoredText[];
   reviews?: StoredReview[];
+  originals?: StoredOriginal[];
+  removeOriginals?: string[];
   removeEntries?: string[];
   removeTexts?: string[];
   removeReviews?: string[];
@@ -238,7 +258,7 @@ export interface StorageEvents {
   closed(reason: string): void;
 }
 
-const ALL_STORES = ['entries', 'texts', 'reviews', 'meta'] as const;
+const ALL_STORES = ['entries', 'texts', 'reviews', 'meta', 'originals'] as const;
 
 export async function openWorkspace(
   name: string = DB_NAME,
@@ -274,15 +294,17 @@ export async function openWorkspace(
     async load(options = { tidy: false }) {
       const tx = db.transaction(ALL_STORES, 'readonly');
       const meta = tx.objectStore('meta');
-      const [workspace, failed, writer, view, stored, reviews, texts] = await Promise.all([
-        meta.get('workspace') as Promise<StoredWorkspace | undefined>,
-        meta.get('failed') as Promise<StoredFailed | undefined>,
-        meta.get('writer') as Promise<StoredWriter | undefined>,
-        meta.get('view') as Promise<StoredView | undefined>,
-        tx.objectStore('entries').getAll(),
-        tx.objectStore('reviews').getAll(),
-        tx.objectStore('texts').getAll(),
-      ]);
+      const [workspace, failed, writer, view, stored, reviews, texts, originals] =
+        await Promise.all([
+          meta.get('workspace') as Promise<StoredWorkspace | undefined>,
+          meta.get('failed') as Promise<StoredFailed | undefined>,
+          meta.get('writer') as Promise<StoredWriter | undefined>,
+          meta.get('view') as Promise<StoredView | undefined>,
+          tx.objectStore('entries').getAll(),
+          tx.objectStore('reviews').getAll(),
+          tx.objectStore('texts').getAll(),
+          tx.objectStore('originals').getAll(),
+        ]);
       seen = writer ?? null;
       const byId = new Map(stored.map((entry) => [entry.id, entry]));
       const reviewById = new Map(reviews.map((review) => [review.id, review]));
@@ -304,7 +326,8 @@ export async function openWorkspace(
         // tab that edits tidies, so nothing is written between the reading and this.
         const listed = new Set(order);
         const used = new Set(order.flatMap((id) => byId.get(id)?.textKey ?? []));
-        const tidy = db.transaction(['entries', 'reviews', 'texts'], 'readwrite');
+        const sources = new Set(order.flatMap((id) => byId.get(id)?.report?.source.sha256 ?? []));
+        const tidy = db.transaction(['entries', 'reviews', 'texts', 'originals'], 'readwrite');
         await Promise.all([
           ...stored
             .filter((e) => !listed.has(e.id))
@@ -315,6 +338,9 @@ export async function openWorkspace(
           ...texts
             .filter((x) => !used.has(x.key))
             .map((x) => tidy.objectStore('texts').delete(x.key)),
+          ...originals
+            .filter((o) => !sources.has(o.key))
+            .map((o) => tidy.objectStore('originals').delete(o.key)),
           tidy.done,
         ]);
       }
@@ -325,6 +351,7 @@ export async function openWorkspace(
         pasteCount: workspace?.pasteCount ?? 0,
         failed: (failed?.ids ?? []).filter((id) => byId.has(id)),
         view: view?.view ?? null,
+        originals: Object.fromEntries(originals.map((o) => [o.key, o.blob])),
       };
     },
 
@@ -343,11 +370,20 @@ export async function openWorkspace(
       const entries = tx.objectStore('entries');
       const texts = tx.objectStore('texts');
       const reviews = tx.objectStore('reviews');
+      const originals = tx.objectStore('originals');
       const writes: Promise<unknown>[] = [];
       try {
         if (change.clear) {
-          writes.push(entries.clear(), texts.clear(), reviews.clear(), meta.clear());
+          writes.push(
+            entries.clear(),
+            texts.clear(),
+            reviews.clear(),
+            meta.clear(),
+            originals.clear(),
+          );
         }
+        for (const key of change.removeOriginals ?? []) writes.push(originals.delete(key));
+        for (const original of change.originals ?? []) writes.push(originals.put(original));
         for (const id of change.removeEntries ?? []) writes.push(entries.delete(id));
         for (const id of change.removeReviews ?? []) writes.push(reviews.delete(id));
         for (const key of change.removeTexts ?? []) writes.push(texts.delete(key));
@@ -583,6 +619,9 @@ export async function persistWorkspace(
   let writtenFailed: readonly string[] = [];
   let writtenView: SavedView | null = null;
   let storedTexts = new Set<string>();
+  let storedOriginals = new Set<string>();
+  /** Originals the disk refused this session: not tried again, and not waited for. */
+  const refusedOriginals = new Set<string>();
   /** Every id read from the database this session: an entry not among them was added here. */
   const known = new Set<string>();
   const hashes = new Map<string, { text: string; key: string }>();
@@ -598,6 +637,7 @@ export async function persistWorkspace(
       pasteCount: 0,
       failed: [],
       view: null,
+      originals: {},
       stored: new Map(),
     };
     let workspace: LoadedWorkspace = empty;
@@ -620,6 +660,7 @@ export async function persistWorkspace(
     writtenFailed = workspace.failed;
     writtenView = workspace.view;
     storedTexts = new Set([...written.values()].flatMap((w) => w.textKey ?? []));
+    storedOriginals = new Set(Object.keys(workspace.originals));
     return workspace;
   }
 
@@ -668,22 +709,27 @@ export async function persistWorkspace(
       await save(db, { clear: true, workspace: { order: [], pasteCount: state.pasteCount } });
       written.clear();
       storedTexts.clear();
+      storedOriginals.clear();
       writtenFailed = [];
       writtenView = null;
     } else if (removed.length > 0) {
       for (const id of removed) written.delete(id);
       const used = new Set([...written.values()].flatMap((w) => w.textKey ?? []));
       const unused = [...storedTexts].filter((key) => !used.has(key));
+      const sources = writtenSources();
+      const gone = [...storedOriginals].filter((key) => !sources.has(key));
       await save(db, {
         removeEntries: removed,
         removeReviews: removed,
         removeTexts: unused,
+        removeOriginals: gone,
         workspace: {
           order: writtenOrder.filter((id) => written.has(id)),
           pasteCount: writtenPasteCount,
         },
       });
       for (const key of unused) storedTexts.delete(key);
+      for (const key of gone) storedOriginals.delete(key);
     }
 
     // The reviewer's work on stored reports: small, in transactions of their own.
@@ -768,7 +814,35 @@ export async function persistWorkspace(
         quota = error;
       }
     }
+    // Originals last, one a transaction: the largest writes, and the only ones a full disk may
+    // refuse for good without anything of the reviewer's being lost.
+    const refused: string[] = [];
+    for (const key of pendingOriginals(state)) {
+      const blob = state.originals[key] as Blob;
+      try {
+        await save(db, { originals: [{ key, blob }] });
+        storedOriginals.add(key);
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+        refusedOriginals.add(key);
+        refused.push(key);
+      }
+    }
+    if (refused.length > 0) store.getState().markOriginalsUnstored(refused);
     if (quota !== null) throw quota;
+  }
+
+  /** The sources of the reports written: the originals worth keeping. */
+  function writtenSources(): Set<string> {
+    return new Set([...written.values()].flatMap((w) => w.entry.report?.source.sha256 ?? []));
+  }
+
+  /** The originals of written reports that are neither stored nor refused yet. */
+  function pendingOriginals(state: ReviewStore): string[] {
+    const sources = writtenSources();
+    return Object.keys(state.originals).filter(
+      (key) => sources.has(key) && !storedOriginals.has(key) && !refusedOriginals.has(key),
+    );
   }
 
   /** Whether everything the store holds is written. */
@@ -781,7 +855,8 @@ export async function persistWorkspace(
       sameIds(ids, writtenOrder) &&
       state.pasteCount === writtenPasteCount &&
       sameIds(failedOf(state, ids), writtenFailed) &&
-      sameView(viewOf(state), writtenView)
+      sameView(viewOf(state), writtenView) &&
+      pendingOriginals(state).length === 0
     );
   }
 
@@ -907,6 +982,7 @@ export async function persistWorkspace(
       state.order !== previous.order ||
       state.pasteCount !== previous.pasteCount ||
       state.failedIds !== previous.failedIds ||
+      state.originals !== previous.originals ||
       state.selectedId !== previous.selectedId ||
       state.activeTab !== previous.activeTab ||
       state.selectedCell !== previous.selectedCell

@@ -103,6 +103,13 @@ export interface ReviewState {
   access: TabAccess;
   /** Entries whose report made a pane fail: the start does not select them again. */
   failedIds: string[];
+  /**
+   * The files dropped as PDF, HTML or DOCX, by the SHA-256 of their bytes (their report's
+   * `source.sha256`), for the source pane's 原文: imported reports have none.
+   */
+  originals: Record<string, Blob>;
+  /** Originals the disk refused: shown this session, gone after a reload. */
+  unstoredOriginals: string[];
 }
 
 export interface ReviewActions {
@@ -168,6 +175,8 @@ export interface ReviewActions {
    */
   removeReport(id: string): void;
   clearNotice(): void;
+  /** The disk refused these originals: the page view says they are not stored. */
+  markOriginalsUnstored(shas: readonly string[]): void;
 }
 
 export type ReviewStore = ReviewState & ReviewActions;
@@ -262,7 +271,12 @@ const emptyWorkspace = {
   history: emptyHistory,
   queueSnapshot: {},
   failedIds: [],
+  originals: {},
+  unstoredOriginals: [],
 } satisfies Partial<ReviewState>;
+
+/** The formats whose file is more than its text: the source pane shows them as printed. */
+const PRINTED_FORMATS = new Set(['pdf', 'html', 'docx']);
 
 export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
   return (set, get) => {
@@ -398,19 +412,19 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
           const signal = parsing.get(entry.id)?.stop.signal ?? AbortSignal.abort();
           const result = await deps.parse(file, entry.name, signal);
           parsing.delete(entry.id);
-          return settleLater(entry.id, result);
+          return settleLater(entry.id, result, file);
         }),
       );
     }
 
     // Results are applied in batches: with a thousand files, one store update (and one render of
     // the queue) per file would cost more than the parsing.
-    const settled: { id: string; result: ParseResult }[] = [];
+    const settled: { id: string; result: ParseResult; file: Blob }[] = [];
     const waiting: (() => void)[] = [];
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
-    function settleLater(id: string, result: ParseResult): Promise<void> {
-      settled.push({ id, result });
+    function settleLater(id: string, result: ParseResult, file: Blob): Promise<void> {
+      settled.push({ id, result, file });
       flushTimer ??= setTimeout(flushSettled, deps.batchMs);
       return new Promise((resolve) => waiting.push(resolve));
     }
@@ -422,10 +436,16 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
       set((state) => {
         const entries = { ...state.entries };
         const next: Partial<ReviewState> = { entries };
-        for (const { id, result } of batch) {
+        let originals = state.originals;
+        for (const { id, result, file } of batch) {
           const current = entries[id];
           if (!current) continue;
           entries[id] = entryFor(current, result);
+          const source = result.ok ? result.report.source : null;
+          if (source && PRINTED_FORMATS.has(source.format) && !(source.sha256 in originals)) {
+            originals = { ...originals, [source.sha256]: file };
+            next.originals = originals;
+          }
           // The report arrived after it was selected: open it on its first tab.
           if (state.selectedId === id && result.ok && state.activeTab === null) {
             next.activeTab = defaultTab(result.report);
@@ -899,6 +919,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
         const restored = workspace.entries.filter((entry) => !(entry.id in state.entries));
         set({
           workspace: 'ready',
+          originals: { ...workspace.originals, ...state.originals },
           order: [...restored.map((entry) => entry.id), ...state.order],
           entries: { ...Object.fromEntries(restored.map((e) => [e.id, e])), ...state.entries },
           pasteCount: Math.max(state.pasteCount, workspace.pasteCount),
@@ -928,6 +949,7 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
         for (const id of kept) entries[id] = state.entries[id] as QueueEntry;
         set({
           ...emptyWorkspace,
+          originals: { ...workspace.originals, ...state.originals },
           order: [...workspace.order, ...kept],
           entries,
           queueSnapshot: entries,
@@ -958,6 +980,12 @@ export function reviewStore(deps: ReviewDeps): StateCreator<ReviewStore> {
         for (const { stop } of parsing.values()) stop.abort();
         opening = null;
         set(emptyWorkspace);
+      },
+
+      markOriginalsUnstored: (shas) => {
+        const unstored = get().unstoredOriginals;
+        const fresh = shas.filter((sha) => !unstored.includes(sha));
+        if (fresh.length > 0) set({ unstoredOriginals: [...unstored, ...fresh] });
       },
 
       setQueueFilter: (queueFilter) => set({ queueFilter, queueSnapshot: get().entries }),
