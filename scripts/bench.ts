@@ -1,7 +1,7 @@
 // npm run bench: core parse time per fixture (text, HTML, DOCX) against the floor, a bare decode +
-// line split of the same bytes (design.md, "Budgets"); then growth, the time of inputs ten times
-// larger than others of the same shape (SPEC R14.7); then PDFs against their own floor, pdf.js
-// reading every page's text and nothing else. It reports figures only; budgets are judged by people,
+// line split of the same bytes (docs/ARCHITECTURE.md, "Budgets"); then growth, the time of inputs
+// ten times larger than others of the same shape (SPEC R14.7); then PDFs against their own floor,
+// pdf.js reading every page's text and nothing else. It reports figures only; budgets are judged by people,
 // because timings on a shared machine are too noisy to fail a build on.
 import { readdirSync, readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';

@@ -1,5 +1,5 @@
 // npm run --silent parse -- FILE...  →  one report@1 JSON object per line on stdout, in argument order
-// (design.md, "Command line"). Tests, accuracy scoring and batch users read that stream, so nothing
+// (README.md, "Command line"). Tests, accuracy scoring and batch users read that stream, so nothing
 // else may reach stdout: everything else goes to stderr. The files are parsed in worker threads
 // (parsePool.ts), which never print to stdout.
 import { availableParallelism } from 'node:os';

@@ -3,7 +3,7 @@ import { own } from './own';
 import type { Cell, CellRef, Check, CheckStatus, Fact, Report, Row, Table } from './types';
 import { pushAll } from './arrays';
 
-// 勾稽关系 of report-templates.md §3 (SPEC R6). A check reports; it never changes a cell.
+// 勾稽关系 of docs/templates.md §3 (SPEC R6). A check reports; it never changes a cell.
 
 const REQUEST_PARTS = ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'otherOrg'];
 const APPEAL_PARTS = ['maintained', 'corrected', 'other', 'pending'];

@@ -230,7 +230,7 @@ function readReportTables(
   return { template: national, reading: first };
 }
 
-// The 2019/2021 section headings over each table (report-templates.md §1), and the heading only the
+// The 2019/2021 section headings over each table (docs/templates.md §1), and the heading only the
 // 2019/2021 forms have, which tells a national-form report from an older prose one.
 const TABLE_HEADINGS: readonly [id: string, heading: RegExp][] = [
   ['active', /^[二2][、.．]\s*主动公开政府信息情况\s*$/m],

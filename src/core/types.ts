@@ -1,4 +1,4 @@
-// The report@1 shape of ../shared/spec/schema.md (copied to docs/schema.md). Public contract:
+// The report@1 shape of docs/schema.md. Public contract:
 // fields may be added, never renamed or dropped.
 
 /** [start, end) in UTF-16 code units of the report's display text (`Report.text`). */

@@ -34,7 +34,7 @@ const MAX_FOLDED = 200;
 
 /**
  * Splits text into cell tokens. Each `|` ends the cell before it; pipes that end no cell form a
- * run. Works on every layout of report-templates.md §4 a, b, b′, c, e: one row per line, one cell
+ * run. Works on every layout of docs/templates.md §4 a, b, b′, c, e: one row per line, one cell
  * per line, text and `|` on separate lines, leading pipes, no pipes, numbers separated by spaces.
  * Past LIMITS.cells tokens it throws LimitExceeded, which parseReport turns into the file's error.
  */

@@ -226,7 +226,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
   { id: '2019', tables: [active2019, requests, appeals] },
 ];
 
-// Any one of these decides the template (report-templates.md §1): the tables decide, not the year.
+// Any one of these decides the template (docs/templates.md §1): the tables decide, not the year.
 export const FINGERPRINTS: Readonly<Record<'2019' | '2021', readonly string[]>> = {
   '2021': [
     '本年制发件数',

@@ -22,7 +22,7 @@ import {
   type TableReading,
 } from './tableParts';
 
-// Layout d of report-templates.md §4: copies that run a table's cells together with no separator,
+// Layout d of docs/templates.md §4: copies that run a table's cells together with no separator,
 // labels glued to the digits of the row before (`一、本年新收政府信息公开申请数量640020470二、上年结转…`).
 // Labels are found by their words in the folded text; each row's digits are split into the template's
 // columns in every way that forms valid numbers, and the checks' equations choose (SPEC R5.8).
