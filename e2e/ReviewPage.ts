@@ -349,6 +349,26 @@ export class ReviewPage {
   }
 
   /** Scrolls every scrollable part of the source pane to its end. */
+  /** The source pane's 原文 | 文本 tabs (a PDF). */
+  sourceTab(label: '原文' | '文本'): Locator {
+    return this.source().getByRole('tab', { name: label, exact: true });
+  }
+
+  /** The PDF's pages in the 原文 tab; each page is drawn on a canvas while on screen. */
+  pdfPages(): Locator {
+    return this.source().locator('.pdf-page');
+  }
+
+  /** The outlined box of the selected cell on its page. */
+  selectedPageBox(): Locator {
+    return this.source().locator('.pdf-box.is-selected');
+  }
+
+  /** The box of a value on the page, by the span of the display text it was read as. */
+  pageBox(start: number, end: number): Locator {
+    return this.source().locator(`.pdf-box[data-span="${start}-${end}"]`);
+  }
+
   async scrollSourceToEnd(): Promise<void> {
     await this.source().evaluate((pane) => {
       for (const element of [pane, ...pane.querySelectorAll('*')]) {

@@ -331,6 +331,20 @@ export const t = {
     cell: (year: number, row: string, column: string) => `${year} 年 ${row} · ${column}`,
   },
 
+  // The original beside the table (source pane: 原文 | 文本).
+  originalView: {
+    tabs: '原文视图',
+    page: '原文',
+    text: '文本',
+    pageLabel: (n: number) => `第 ${n} 页`,
+    loading: '正在打开原文……',
+    failed: '原文无法显示（文件已损坏或无法读取），请在「文本」中查看。',
+    none: '此报告没有原文：导入的 JSON 不含原文件，请在「文本」中查看。',
+    notStored: '原文未能保存（存储空间不足）：本次可以查看，重新加载后将没有原文。',
+    boxesMissing: '正在定位单元格在页面上的位置……',
+    cellOnPage: (text: string) => `单元格 ${text}`,
+  },
+
   // Spreadsheet keys in the grid, and the panes beside it.
   gridKeys: {
     notNumber: '不是数字：此单元格不参与校验',

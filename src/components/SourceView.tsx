@@ -1,5 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import type { Report } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
@@ -18,6 +27,54 @@ import {
 
 interface Props {
   report: Report;
+}
+
+// pdf.js and the page view come in only when a PDF's page is shown.
+const PdfPages = lazy(() => import('./PdfPages').then((module) => ({ default: module.PdfPages })));
+
+type SourceTab = 'page' | 'text';
+
+/**
+ * 原文 | 文本 for a PDF: its printed pages, or the text read from them. A PDF opens on its pages when
+ * its file is at hand; the choice is kept while the same report is shown.
+ */
+export function SourceView({ report }: Props) {
+  const sha = report.source.sha256;
+  const original = useReviewStore((s) => s.originals[sha] ?? null);
+  const unstored = useReviewStore((s) => s.unstoredOriginals.includes(sha));
+  const [chosen, setChosen] = useState<{ sha: string; tab: SourceTab } | null>(null);
+  if (report.source.format !== 'pdf') return <SourceTextView report={report} tabs={null} />;
+  const tab = chosen?.sha === sha ? chosen.tab : original ? 'page' : 'text';
+  const tabs = (
+    <div className="source-tabs" role="tablist" aria-label={t.originalView.tabs}>
+      {(['page', 'text'] as const).map((id) => (
+        <button
+          key={id}
+          type="button"
+          role="tab"
+          className="source-tab"
+          aria-selected={tab === id}
+          onClick={() => setChosen({ sha, tab: id })}
+        >
+          {t.originalView[id]}
+        </button>
+      ))}
+    </div>
+  );
+  if (tab === 'text') return <SourceTextView report={report} tabs={tabs} />;
+  return (
+    <section className="source" aria-label={t.source}>
+      <div className="pane-title source-title">{tabs}</div>
+      {unstored && <p className="muted original-note">{t.originalView.notStored}</p>}
+      {original ? (
+        <Suspense fallback={<p className="muted original-note">{t.originalView.loading}</p>}>
+          <PdfPages report={report} blob={original} />
+        </Suspense>
+      ) : (
+        <p className="muted original-note">{t.originalView.none}</p>
+      )}
+    </section>
+  );
 }
 
 /** One unwrapped line: 12.5 px type at line-height 1.6 (styles.css). Wrapped lines are measured. */
@@ -40,7 +97,7 @@ function isVisibleIn(element: Element, container: Element): boolean {
  * lines on screen (and OVERSCAN around them) are in the page, so a long text costs memory in
  * proportion to the screen; the browser's find-in-page sees only those, SourceSearch all.
  */
-export function SourceView({ report }: Props) {
+function SourceTextView({ report, tabs }: Props & { tabs: ReactNode }) {
   const selectedSpan = useReviewStore((s) => s.selectedSpan);
   const selectedCheck = useReviewStore((s) => s.selectedCheck);
   const selectedSuggestion = useReviewStore((s) => s.selectedSuggestion);
@@ -97,7 +154,7 @@ export function SourceView({ report }: Props) {
   return (
     <section className="source" aria-label={t.source}>
       <div className="pane-title source-title">
-        <h2 className="source-heading">{t.source}</h2>
+        {tabs ?? <h2 className="source-heading">{t.source}</h2>}
         <SourceSearch text={text} />
       </div>
       <div className="source-text" ref={container} onClick={onClick}>
