@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseCellText } from './cells';
 import { allChecksPassed, runChecks, tallyChecks } from './checks';
-import { REQUEST_COLUMNS } from './templates/national';
+import { readdirSync, readFileSync } from 'node:fs';
+import { EQUATIONS, ROW_RULES } from './templates/equations';
+import { APPEAL_COLUMNS, REQUEST_COLUMNS, TEMPLATES } from './templates/national';
+import { rowEquation } from './templates/tableParts';
 import type { Cell, Fact, Table } from './types';
 
 const cell = (raw: string): Cell => ({ ...parseCellText(raw), span: null, confidence: 'high' });
@@ -161,5 +164,60 @@ describe('runChecks', () => {
     const cut = { code: 'table-incomplete', severity: 'warning' as const, message: '', span: null };
     expect(allChecksPassed(tallyChecks({ checks, issues: [cut] }))).toBe(false);
     expect(allChecksPassed(tallyChecks({ checks: [], issues: [] }))).toBe(false);
+  });
+});
+
+describe('one list of equations', () => {
+  const withAppeals: Table = {
+    id: 'appeals',
+    title: '',
+    columns: [...APPEAL_COLUMNS],
+    rows: [
+      {
+        key: 'review',
+        label: '行政复议',
+        cells: Object.fromEntries(APPEAL_COLUMNS.map((column) => [column.key, cell('0')])),
+      },
+    ],
+  };
+
+  it('R6.0 every check of the tables comes from an entry of EQUATIONS, and every entry gives checks', () => {
+    const rules = new Set(runChecks([requests(consistent), withAppeals], []).map((c) => c.rule));
+    expect([...rules].sort()).toEqual([...new Set(EQUATIONS.map((e) => e.rule))].sort());
+  });
+
+  it('R6.0 placement and split-digit suggestions use the same entries', () => {
+    const [table2021] = TEMPLATES;
+    const def = (id: string) => table2021?.tables.find((table) => table.id === id);
+    const requestsDef = def('requests');
+    if (!requestsDef) throw new Error('no 表三');
+    const c3 = rowEquation(requestsDef);
+    expect(c3?.([1, 2, 0, 0, 0, 0, 3])).toBe(true);
+    expect(c3?.([1, 2, 0, 0, 0, 0, 4])).toBe(false);
+    expect(rowEquation(def('active') ?? requestsDef)).toBeUndefined();
+    expect([...ROW_RULES].sort()).toEqual(
+      EQUATIONS.filter((e) => e.within === 'row')
+        .map((e) => e.rule)
+        .sort(),
+    );
+  });
+
+  it('R6.0 no table behaviour is chosen by testing a table id', () => {
+    const dir = new URL('./', import.meta.url);
+    const files = ['checks.ts', 'suggestions.ts', 'report.ts', 'confidence.ts'].concat(
+      readdirSync(new URL('templates/', dir))
+        .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+        .map((name) => `templates/${name}`),
+    );
+    const idTests = files.flatMap((file) =>
+      readFileSync(new URL(file, dir), 'utf8')
+        .split('\n')
+        .flatMap((line, i) =>
+          /\bid\s*[!=]==\s*'(active|requests|appeals|stats)'/.test(line)
+            ? [`${file}:${i + 1}`]
+            : [],
+        ),
+    );
+    expect(idTests).toEqual([]);
   });
 });

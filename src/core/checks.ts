@@ -1,60 +1,69 @@
-import { isOutcomeRow } from './templates/national';
+import { EQUATIONS, sideKeys, type Equation } from './templates/equations';
 import { own } from './own';
 import type { Cell, CellRef, Check, CheckStatus, Fact, Report, Row, Table } from './types';
 import { pushAll } from './arrays';
 
-// 勾稽关系 of docs/templates.md §3 (SPEC R6). A check reports; it never changes a cell.
+// 勾稽关系 of docs/templates.md §3 (SPEC R6), as EQUATIONS lists them. A check reports; it never
+// changes a cell.
 
-const REQUEST_PARTS = ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'otherOrg'];
-const APPEAL_PARTS = ['maintained', 'corrected', 'other', 'pending'];
-
+/**
+ * Every equation over every table the report has, table by table in the order of EQUATIONS: for each
+ * column its `column` equations, then for each row its `row` equations; then the prose figures (T1).
+ */
 export function runChecks(tables: readonly Table[], facts: readonly Fact[]): Check[] {
   const checks: Check[] = [];
   const lookup = indexCells(tables);
-  const requests = tables.find((table) => table.id === 'requests');
-  if (requests) {
-    const has = (row: string) => requests.rows.some((candidate) => candidate.key === row);
-    const items = requests.rows.filter((row) => isOutcomeRow(row.key)).map((row) => row.key);
-    for (const { key: column } of requests.columns) {
-      const at = (row: string): CellRef => ({ table: 'requests', row, column });
-      if (
-        has('newReceived') ||
-        has('carriedOver') ||
-        has('totalProcessed') ||
-        has('carriedForward')
-      ) {
+  const tableIds = [...new Set(EQUATIONS.map((equation) => equation.table))];
+  for (const id of tableIds) {
+    const table = tables.find((candidate) => candidate.id === id);
+    if (!table) continue;
+    const equations = EQUATIONS.filter((equation) => equation.table === id);
+    const rowKeys = table.rows.map((row) => row.key);
+    const byColumn = equations.filter((equation) => runs(equation, rowKeys));
+    for (const { key: column } of table.columns) {
+      for (const equation of byColumn) {
+        const at = (row: string): CellRef => ({ table: id, row, column });
         checks.push(
           makeCheck(
             lookup,
-            `C1:requests:${column}`,
-            'C1',
-            [at('newReceived'), at('carriedOver')],
-            [at('totalProcessed'), at('carriedForward')],
+            `${equation.rule}:${id}:${column}`,
+            equation.rule,
+            sideKeys(equation.left, rowKeys).map(at),
+            sideKeys(equation.right, rowKeys).map(at),
           ),
         );
       }
-      if (has('totalProcessed') && items.length > 0) {
+    }
+    const byRow = equations.filter((equation) => equation.within === 'row');
+    for (const row of table.rows) {
+      for (const equation of byRow) {
+        const columns = table.columns.map((column) => column.key);
+        const at = (column: string): CellRef => ({ table: id, row: row.key, column });
         checks.push(
-          makeCheck(lookup, `C2:requests:${column}`, 'C2', items.map(at), [at('totalProcessed')]),
+          makeCheck(
+            lookup,
+            `${equation.rule}:${id}:${row.key}`,
+            equation.rule,
+            sideKeys(equation.left, columns).map(at),
+            sideKeys(equation.right, columns).map(at),
+          ),
         );
       }
     }
-    for (const row of requests.rows) {
-      const at = (column: string): CellRef => ({ table: 'requests', row: row.key, column });
-      checks.push(
-        makeCheck(lookup, `C3:requests:${row.key}`, 'C3', REQUEST_PARTS.map(at), [at('total')]),
-      );
-    }
-  }
-  const appeals = tables.find((table) => table.id === 'appeals');
-  for (const row of appeals?.rows ?? []) {
-    const at = (column: string): CellRef => ({ table: 'appeals', row: row.key, column });
-    checks.push(
-      makeCheck(lookup, `C4:appeals:${row.key}`, 'C4', APPEAL_PARTS.map(at), [at('total')]),
-    );
   }
   pushAll(checks, textChecks(lookup, tables, facts));
   return checks;
+}
+
+/** Whether a `column` equation is checked for a table that prints these rows. */
+function runs(equation: Equation, rowKeys: readonly string[]): boolean {
+  if (equation.within !== 'column') return false;
+  const printed = (keys: readonly string[]) => keys.some((key) => rowKeys.includes(key));
+  const left = sideKeys(equation.left, rowKeys);
+  const right = sideKeys(equation.right, rowKeys);
+  return equation.runsWhen === 'both-sides'
+    ? printed(left) && printed(right)
+    : printed([...left, ...right]);
 }
 
 // T1: a figure the prose states for this year against the table total it names (SPEC R6.8).

@@ -2,6 +2,7 @@ import { parseCellText } from './cells';
 import { type CellLookup, checksAfter, indexCells } from './checks';
 import { splitDigits } from './digits';
 import { applyCellEdit, started } from './edits';
+import { ROW_RULES } from './templates/equations';
 import type { Cell, CellRef, Check, Report, Table } from './types';
 
 /** A re-reading of one printed row's digits that the checks prefer; applied only by the reviewer. */
@@ -16,7 +17,6 @@ export interface Suggestion {
   fixes: string[];
 }
 
-const ROW_RULES = new Set(['C3', 'C4']);
 const MAX_SPLITS = 2000;
 
 /**

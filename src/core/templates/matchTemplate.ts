@@ -65,7 +65,7 @@ export function matchTemplate(tokens: readonly Token[], year: number | null): Te
 /** Maps the tokens onto the template's tables (SPEC R3, R5). */
 export function readTables(tokens: readonly Token[], template: TemplateDef): TableReading {
   return collectTables(template, (def, from) =>
-    def.id === 'appeals' ? readAppeals(tokens, def, from) : readLabelled(tokens, def, from),
+    def.reader === 'grouped-row' ? readAppeals(tokens, def, from) : readLabelled(tokens, def, from),
   );
 }
 
@@ -191,7 +191,7 @@ function readLabelled(tokens: readonly Token[], def: TableDef, from: number): Fo
   const last = rows[rows.length - 1] as Collected;
   const end = last.items.reduce((max, item) => Math.max(max, item.span[1]), last.label.span[1]);
   const region: Span = [(rows[0] as Collected).label.span[0], end];
-  const missing = def.id === 'requests' ? missingRequestRows(def, rows) : [];
+  const missing = def.allRowsPrinted ? missingRequestRows(def, rows) : [];
   return { table, region, ambiguous, overfull, extras, missing, garbled, next: index };
 }
 

@@ -22,10 +22,25 @@ export interface TableDef {
   groups: readonly RegExp[];
   /** Rows may come in any order (the 统计表 forms differ): each row is still matched once. */
   anyOrder?: boolean;
+  /**
+   * How the table is printed: `labelled` (the default), each row after its label; `grouped-row`, its
+   * rows as groups of one printed row of numbers with no labels (表四, SPEC R3.6).
+   */
+  reader?: 'labelled' | 'grouped-row';
+  /**
+   * Every form prints every row of this table down to its last (表三 ends with （七）总计 and 四、结转下年度):
+   * a row not read is reported, and rows missing after the last one read mean the table was cut short.
+   */
+  allRowsPrinted?: boolean;
   /** Columns that may hold a negative number (a difference such as 本年增/减). */
   signedColumns?: readonly string[];
   /** Columns of words, not counts (a 统计表's 单位): a cell there that is not a number is no issue. */
   textColumns?: readonly string[];
+  /**
+   * Totals and their 其中 parts that only place values run together (blank read as 0), never checked:
+   * a 统计表's channels may overlap. A table without them is placed by its EQUATIONS.
+   */
+  softSums?: readonly (readonly [total: string, parts: readonly string[]])[];
 }
 
 export interface TemplateDef {
@@ -187,6 +202,7 @@ const requests: TableDef = {
   columns: REQUEST_COLUMNS,
   rows: requestRows,
   groups: [/^本年度办理结果$/, exact('不予公开'), exact('无法提供'), exact('不予处理')],
+  allRowsPrinted: true,
 };
 
 export const APPEAL_COLUMNS: readonly Column[] = [
@@ -219,6 +235,7 @@ const appeals: TableDef = {
     },
   ],
   groups: [],
+  reader: 'grouped-row',
 };
 
 export const TEMPLATES: readonly TemplateDef[] = [

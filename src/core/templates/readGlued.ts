@@ -41,14 +41,19 @@ export function matchGluedTemplate(folded: FoldedText, year: number | null): Tem
 /** Reads the template's tables from text whose cells are run together (SPEC R5.8). */
 export function readGluedTables(folded: FoldedText, template: TemplateDef): TableReading {
   return collectTables(template, (def, from) =>
-    def.id === 'appeals' ? readGluedAppeals(folded, def, from) : readGluedRows(folded, def, from),
+    def.reader === 'grouped-row'
+      ? readGluedAppeals(folded, def, from)
+      : readGluedRows(folded, def, from),
   );
 }
 
 const REQUESTS_START = '本年新收政府信息公开申请数量';
-const TABLE_START: Record<string, string> = {
+// Where each table starts in a glued copy. The introduction often names the 统计表 as a part of the
+// report: that table is where its header is.
+const TABLE_START: Record<string, string | RegExp> = {
   active: '第二十条第(一)项',
   requests: REQUESTS_START,
+  stats: /统计表.{0,40}?(?:指标名称|统计指标)/,
 };
 // How far after one row's digits the next label may start: group labels and numbering sit between.
 const NEXT_LABEL_WITHIN = 40;
@@ -71,7 +76,8 @@ function readGluedRows(folded: FoldedText, def: TableDef, from: number): Found |
     const next = nearestLabel(text, candidates, cursor, within, def.anyOrder === true);
     if (!next) break;
     const labelEnd = skipNote(text, next.at + next.length);
-    const unit = def.id === 'stats' ? STATS_UNIT.exec(text.slice(labelEnd))?.[0] : undefined;
+    // A table with a column of words has units printed there (统计表 单位), glued to the label.
+    const unit = def.textColumns ? STATS_UNIT.exec(text.slice(labelEnd))?.[0] : undefined;
     const unitSpan: Span | null = unit ? [labelEnd, labelEnd + unit.length] : null;
     const digits = digitRun(text, labelEnd + (unit?.length ?? 0), isSigned(def, next.def));
     rows.push({ def: next.def, label: [next.at, labelEnd], unit: unitSpan, digits });
@@ -127,9 +133,9 @@ interface GluedRow {
 }
 
 function tableStart(text: string, def: TableDef, from: number): number {
-  if (def.id !== 'stats') return text.indexOf(TABLE_START[def.id] ?? '', from);
-  // The introduction often names the 统计表 as a part of the report: the table is where its header is.
-  const header = /统计表.{0,40}?(?:指标名称|统计指标)/.exec(text.slice(from));
+  const start = TABLE_START[def.id] ?? '';
+  if (typeof start === 'string') return text.indexOf(start, from);
+  const header = start.exec(text.slice(from));
   return header ? from + header.index : -1;
 }
 

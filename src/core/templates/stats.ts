@@ -45,44 +45,8 @@ const rows = (columns: readonly string[]): RowDef[] =>
 
 const title = '政府信息公开情况统计表';
 
-/** 统计指标 · 单位 · 统计数 (2014 national form). */
-const statsSingle: TableDef = {
-  id: 'stats',
-  title,
-  columns: [
-    { key: 'unit', label: '单位' },
-    { key: 'value', label: '统计数' },
-  ],
-  rows: rows(['unit', 'value']),
-  groups: [],
-  anyOrder: true,
-  textColumns: ['unit'],
-};
-
-/** 指标名称 · 计量单位 · 本年度 · 历年累计 (older local forms). */
-const statsCumulative: TableDef = {
-  ...statsSingle,
-  columns: [
-    { key: 'unit', label: '计量单位' },
-    { key: 'value', label: '本年度' },
-    { key: 'cumulative', label: '历年累计' },
-  ],
-  rows: rows(['unit', 'value', 'cumulative']),
-};
-
-/** A 统计表 announces itself by its heading and its header words (SPEC R3.8). */
-export function matchStatsTemplate(folded: string): TemplateDef | null {
-  if (!folded.includes('统计表') || !/指标名称|统计指标/.test(folded) || !folded.includes('单位')) {
-    return null;
-  }
-  return { id: 'stats', tables: [folded.includes('历年累计') ? statsCumulative : statsSingle] };
-}
-
-/** Units printed in the 单位 column, which glued copies run into the label and the numbers. */
-export const STATS_UNIT = /^(?:人次|万元|条|件|次|篇|个|人|元|项)/;
-
 /** Rows whose value is the sum of others, for placing digits run together (blank read as 0). */
-export const STATS_SUMS: readonly [total: string, parts: readonly string[]][] = [
+const STATS_SUMS: readonly [total: string, parts: readonly string[]][] = [
   [
     'activeDisclosed',
     ['channels.gazette', 'channels.website', 'channels.weibo', 'channels.wechat', 'channels.other'],
@@ -113,3 +77,40 @@ export const STATS_SUMS: readonly [total: string, parts: readonly string[]][] = 
     ],
   ],
 ];
+
+/** 统计指标 · 单位 · 统计数 (2014 national form). */
+const statsSingle: TableDef = {
+  id: 'stats',
+  title,
+  columns: [
+    { key: 'unit', label: '单位' },
+    { key: 'value', label: '统计数' },
+  ],
+  rows: rows(['unit', 'value']),
+  groups: [],
+  anyOrder: true,
+  textColumns: ['unit'],
+  softSums: STATS_SUMS,
+};
+
+/** 指标名称 · 计量单位 · 本年度 · 历年累计 (older local forms). */
+const statsCumulative: TableDef = {
+  ...statsSingle,
+  columns: [
+    { key: 'unit', label: '计量单位' },
+    { key: 'value', label: '本年度' },
+    { key: 'cumulative', label: '历年累计' },
+  ],
+  rows: rows(['unit', 'value', 'cumulative']),
+};
+
+/** A 统计表 announces itself by its heading and its header words (SPEC R3.8). */
+export function matchStatsTemplate(folded: string): TemplateDef | null {
+  if (!folded.includes('统计表') || !/指标名称|统计指标/.test(folded) || !folded.includes('单位')) {
+    return null;
+  }
+  return { id: 'stats', tables: [folded.includes('历年累计') ? statsCumulative : statsSingle] };
+}
+
+/** Units printed in the 单位 column, which glued copies run into the label and the numbers. */
+export const STATS_UNIT = /^(?:人次|万元|条|件|次|篇|个|人|元|项)/;

@@ -1,8 +1,8 @@
 import { parseCellText } from '../cells';
 import { settleRows, type Placement, type RowEquation, type Slot } from '../layout';
 import type { Cell, Issue, Row, Span, Table } from '../types';
-import { isOutcomeRow, type RowDef, type TableDef, type TemplateDef } from './national';
-import { STATS_SUMS } from './stats';
+import { equationsOf, sideKeys, type EquationKeys } from './equations';
+import type { RowDef, TableDef, TemplateDef } from './national';
 import { greatest, least } from '../arrays';
 
 // What the token reader (matchTemplate.ts) and the digit-run reader (readGlued.ts) share.
@@ -114,7 +114,7 @@ function cutShort(
   laterTable: boolean,
 ): Issue | null {
   if (def.anyOrder) return null;
-  if (def.id === 'appeals') {
+  if (def.reader === 'grouped-row') {
     const cells = found.table.rows.flatMap((row) => Object.values(row.cells));
     const placed = cells.filter((cell) => cell.span !== null).length;
     if (placed === cells.length) return null;
@@ -125,7 +125,7 @@ function cutShort(
       span: found.region,
     };
   }
-  if (laterTable && def.id !== 'requests') return null;
+  if (laterTable && !def.allRowsPrinted) return null;
   const keys = new Set(found.table.rows.map((row) => row.key));
   const last = def.rows.reduce((at, row, i) => (keys.has(row.key) ? i : at), -1);
   const lastRow = found.table.rows.find((row) => row.key === def.rows[last]?.key);
@@ -172,7 +172,7 @@ export function settleTable(
     entries.map((entry) => entry.placement),
     width,
     readNumber,
-    (grid) => tableScore(def.id, keys, grid),
+    (grid) => tableScore(def, keys, grid),
   );
   const rows = entries.map((entry, index) => ({
     key: entry.key,
@@ -203,14 +203,14 @@ export function settleAppeals(
   return { table: tableOf(def, rows), ambiguous: settled.ambiguous.length > 0 ? [def.title] : [] };
 }
 
-/** C4 over 表四's printed row, used to place its values: every group's total sums its results. */
+/** 表四's row equation over its printed row, used to place its values: every group's total sums its results. */
 export function appealsEquation(def: TableDef): RowEquation {
   return (values) => groupSums(def, values) === def.rows.length;
 }
 
-/** C3 over a 表三 row, used to place its values; other tables have no row equation. */
+/** The table's row equation (C3 for 表三) over one row's values, used to place them; or none. */
 export function rowEquation(def: TableDef): RowEquation | undefined {
-  return def.id === 'requests' ? rowSum : undefined;
+  return rowHolds(def) ?? undefined;
 }
 
 export function readNumber(text: string): number | null {
@@ -219,33 +219,65 @@ export function readNumber(text: string): number | null {
 
 function groupSums(def: TableDef, values: readonly number[]): number {
   const size = def.columns.length;
-  return def.rows.filter((_, group) => rowSum(values.slice(group * size, (group + 1) * size)))
+  const holds = rowHolds(def);
+  if (!holds) return 0;
+  return def.rows.filter((_, group) => holds(values.slice(group * size, (group + 1) * size)))
     .length;
 }
 
-// Equations used to place values (blank read as 0): C3 on a row; C1, C2, C3 over 表三 (SPEC R5.4).
-function rowSum(values: readonly number[]): boolean {
-  return sum(values.slice(0, -1)) === (values[values.length - 1] ?? 0);
+// Equations used to place values, blank read as 0 (SPEC R5.4): the table's EQUATIONS, by position.
+const rowTests = new WeakMap<TableDef, RowEquation | null>();
+
+/** Whether a row's values (in the order of the table's columns) satisfy its row equations. */
+function rowHolds(def: TableDef): RowEquation | null {
+  let test = rowTests.get(def);
+  if (test === undefined) {
+    const columns = def.columns.map((column) => column.key);
+    const sides = equationsOf(def.id)
+      .filter((equation) => equation.within === 'row')
+      .map((equation) => ({
+        left: indicesOf(sideKeys(equation.left, columns), columns),
+        right: indicesOf(sideKeys(equation.right, columns), columns),
+      }));
+    test =
+      sides.length === 0
+        ? null
+        : (values) =>
+            sides.every(({ left, right }) => sumAt(values, left) === sumAt(values, right));
+    rowTests.set(def, test);
+  }
+  return test;
 }
 
+function indicesOf(keys: readonly string[], all: readonly string[]): number[] {
+  return keys.map((key) => all.indexOf(key));
+}
+
+function sumAt(values: readonly number[], indices: readonly number[]): number {
+  return indices.reduce((total, index) => total + (values[index] ?? 0), 0);
+}
+
+/** How many of the table's equations a placement satisfies: one point per row and per column. */
 function tableScore(
-  id: string,
+  def: TableDef,
   keys: readonly string[],
   grid: readonly (readonly number[])[],
 ): number {
-  if (id === 'stats') return statsScore(keys, grid);
-  if (id !== 'requests') return 0;
-  const row = (key: string) => grid[keys.indexOf(key)];
-  const items = keys.flatMap((key, i) => (isOutcomeRow(key) ? [grid[i] ?? []] : []));
-  let points = grid.filter(rowSum).length;
+  if (def.softSums) return softScore(def.softSums, keys, grid);
+  const holds = rowHolds(def);
+  let points = holds ? grid.filter(holds).length : 0;
+  const byColumn = equationsOf(def.id).filter((equation) => equation.within === 'column');
+  if (byColumn.length === 0) return points;
+  const rowsOf = (side: EquationKeys) => sideKeys(side, keys).map((key) => grid[keys.indexOf(key)]);
+  const sides = byColumn.map((equation) => ({
+    left: rowsOf(equation.left),
+    right: rowsOf(equation.right),
+  }));
   const width = grid[0]?.length ?? 0;
   for (let column = 0; column < width; column++) {
-    const at = (values: readonly number[] | undefined) => values?.[column] ?? 0;
-    const c1 =
-      at(row('newReceived')) + at(row('carriedOver')) ===
-      at(row('totalProcessed')) + at(row('carriedForward'));
-    if (c1) points += 1;
-    if (sum(items.map(at)) === at(row('totalProcessed'))) points += 1;
+    const at = (rows: readonly (readonly number[] | undefined)[]) =>
+      sum(rows.map((values) => values?.[column] ?? 0));
+    for (const { left, right } of sides) if (at(left) === at(right)) points += 1;
   }
   return points;
 }
@@ -281,9 +313,13 @@ function sum(values: readonly number[]): number {
 }
 
 // A 统计表 total and its 其中 parts, per column (soft: channels may overlap, so this only places digits).
-function statsScore(keys: readonly string[], grid: readonly (readonly number[])[]): number {
+function softScore(
+  sums: NonNullable<TableDef['softSums']>,
+  keys: readonly string[],
+  grid: readonly (readonly number[])[],
+): number {
   let points = 0;
-  for (const [total, parts] of STATS_SUMS) {
+  for (const [total, parts] of sums) {
     const totalRow = grid[keys.indexOf(total)];
     const partRows = parts.flatMap((part) =>
       keys.includes(part) ? [grid[keys.indexOf(part)] ?? []] : [],
