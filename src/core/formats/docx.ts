@@ -4,6 +4,7 @@ import { LIMITS, LimitExceeded, formatBytes } from '../limits';
 import {
   type Block,
   type CellBlocks,
+  type PrintedTable,
   type ReadResult,
   type TableBlock,
   TableCount,
@@ -36,8 +37,9 @@ const ENCRYPTED = {
  * A DOCX file → the display text of the flattened form (SPEC R11): paragraphs as lines and every
  * table as its rows of `cell text |` lines, `w:gridSpan` and `w:vMerge` expanded like colspan and
  * rowspan. Never throws: a file that is no readable DOCX gives `ok: false` with a Chinese message.
+ * Given `printed`, the document's data tables are added to it as printed (SPEC R11.20).
  */
-export function readDocx(bytes: Uint8Array): ReadResult {
+export function readDocx(bytes: Uint8Array, printed?: PrintedTable[]): ReadResult {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     return { ...ENCRYPTED };
   }
@@ -60,7 +62,7 @@ export function readDocx(bytes: Uint8Array): ReadResult {
     return { ...CORRUPT };
   }
   if (!reader.isWord) return { ...CORRUPT };
-  const { text, issues } = renderDocument(reader.document);
+  const { text, issues } = renderDocument(reader.document, [], printed);
   if (deepest > LIMITS.depth) issues.push(flattenedIssue(deepest));
   if (reader.revisions) {
     issues.push({

@@ -1,5 +1,5 @@
 import { LIMITS, LimitExceeded, tooManyCells } from '../limits';
-import type { Issue } from '../types';
+import type { Issue, Span } from '../types';
 
 /** What a reader of HTML or DOCX gives: a display text, or why the file cannot be read. */
 export type ReadResult =
@@ -68,9 +68,12 @@ export function flattenTable(rows: readonly (readonly FlatCell[])[]): {
   spansIgnored: boolean;
   /** The line of each row's first cell: its cells are the lines from there, one each. */
   starts: number[];
+  /** Each cell's spans as expanded (cut at the last row, 1 × 1 past the budget), row by row. */
+  shapes: { rowSpan: number; colSpan: number }[];
 } {
   const lines: string[] = [];
   const starts: number[] = [];
+  const shapes: { rowSpan: number; colSpan: number }[] = [];
   // occupied[r]: the slots of row r taken by a cell (its own, or a rowspan from a row above).
   const occupied: Set<number>[] = rows.map(() => new Set<number>());
   let budget = MAX_SLOTS;
@@ -87,6 +90,7 @@ export function flattenTable(rows: readonly (readonly FlatCell[])[]): {
       if (budget < 0) rowspan = colspan = 1;
       if (budget < 0) spansIgnored = true;
       lines.push(cell.text === '' ? '|' : `${cell.text} |`);
+      shapes.push({ rowSpan: rowspan, colSpan: colspan });
       for (let dr = 0; dr < rowspan; dr += 1) {
         const slots = occupied[r + dr];
         if (slots) for (let dc = 0; dc < colspan; dc += 1) slots.add(column + dc);
@@ -98,7 +102,7 @@ export function flattenTable(rows: readonly (readonly FlatCell[])[]): {
     const run = Math.max(0, taken.size - row.length);
     if (run > 0) lines.push('|'.repeat(run));
   });
-  return { lines, spansIgnored, starts };
+  return { lines, spansIgnored, starts, shapes };
 }
 
 /**
@@ -125,16 +129,39 @@ export function collapse(text: string): string {
   return text.replace(/[\t\n\f\r ]+/g, ' ').trim();
 }
 
+/** A cell of a data table as the source prints it (SPEC R11.20). */
+export interface PrintedCell {
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+  /**
+   * Where the cell is in the display text: its text on its `text |` line, so that a report cell read
+   * from it has a span within this one (empty, just before the `|`, for a blank cell).
+   */
+  span: Span;
+}
+
+/** A data table as printed: its rows of cells, each cell in the row where it starts. */
+export interface PrintedTable {
+  rows: PrintedCell[][];
+}
+
+/** A printed cell while the text is written: its line, not yet its offset. */
+type CellAtLine = Omit<PrintedCell, 'span'> & { line: number };
+
 /**
  * The display text of a document read as blocks, after its leading lines (an HTML page's title),
- * and the issue of tables whose spans were too many to expand.
+ * and the issue of tables whose spans were too many to expand. Given `printed`, the data tables
+ * are added to it as printed (SPEC R11.20), by the writing that makes the text.
  */
 export function renderDocument(
   blocks: readonly Block[],
   leading: readonly string[] = [],
+  printed?: PrintedTable[],
 ): { text: string; issues: Issue[] } {
   const lines = leading.map(collapse).filter((line) => line !== '');
-  const ignored = renderBlocks(blocks, lines);
+  const tables: CellAtLine[][][] | undefined = printed ? [] : undefined;
+  const ignored = renderBlocks(blocks, lines, tables);
   const issues: Issue[] = [];
   if (ignored > 0) {
     issues.push({
@@ -144,16 +171,40 @@ export function renderDocument(
       span: null,
     });
   }
+  if (printed && tables) {
+    // The text is the lines joined by `\n`: a line starts one past the end of the one before.
+    const at: number[] = [];
+    let offset = 0;
+    for (const line of lines) {
+      at.push(offset);
+      offset += line.length + 1;
+    }
+    for (const rows of tables) {
+      printed.push({
+        rows: rows.map((row) =>
+          row.map(({ line, ...cell }) => {
+            const start = at[line] ?? 0;
+            return { ...cell, span: [start, start + cell.text.length] };
+          }),
+        ),
+      });
+    }
+  }
   return { text: lines.join('\n'), issues };
 }
 
 /**
  * Writes blocks as lines (SPEC R11.1–R11.4): text up to a break is one line (whitespace collapsed,
- * empty lines dropped); a data table is flattened; a layout table (one that holds a table in a cell,
- * or a frame whose rows have one cell each) is a container whose cells are written as lines.
+ * empty lines dropped); a data table is flattened (and, given `tables`, added to it with the line of
+ * each cell); a layout table (one that holds a table in a cell, or a frame whose rows have one cell
+ * each) is a container whose cells are written as lines.
  * Returns how many tables had their spans left unexpanded (too many grid slots).
  */
-export function renderBlocks(blocks: readonly Block[], lines: string[]): number {
+function renderBlocks(
+  blocks: readonly Block[],
+  lines: string[],
+  tables?: CellAtLine[][][],
+): number {
   let ignored = 0;
   let line = '';
   const flush = () => {
@@ -166,32 +217,44 @@ export function renderBlocks(blocks: readonly Block[], lines: string[]): number 
     else if (typeof block === 'string') line += block;
     else {
       flush();
-      ignored += renderTable(block, lines);
+      ignored += renderTable(block, lines, tables);
     }
   }
   flush();
   return ignored;
 }
 
-function renderTable(table: TableBlock, lines: string[]): number {
-  let ignored = renderBlocks(table.before, lines);
+function renderTable(table: TableBlock, lines: string[], tables?: CellAtLine[][][]): number {
+  let ignored = renderBlocks(table.before, lines, tables);
   const layout =
     table.rows.every((row) => row.length <= 1) ||
     table.rows.some((row) => row.some((cell) => cell.blocks.some(isTable)));
   if (layout) {
     for (const row of table.rows)
-      for (const cell of row) ignored += renderBlocks(cell.blocks, lines);
+      for (const cell of row) ignored += renderBlocks(cell.blocks, lines, tables);
     return ignored;
   }
-  const flat = flattenTable(
-    table.rows.map((row) =>
-      row.map((cell) => ({
-        text: cellText(cell.blocks),
-        rowspan: cell.rowspan,
-        colspan: cell.colspan,
-      })),
-    ),
+  const cells = table.rows.map((row) =>
+    row.map((cell) => ({
+      text: cellText(cell.blocks),
+      rowspan: cell.rowspan,
+      colspan: cell.colspan,
+    })),
   );
+  const flat = flattenTable(cells);
+  if (tables) {
+    const first = lines.length;
+    let index = 0;
+    tables.push(
+      cells.map((row, r) =>
+        row.map((cell, k) => ({
+          text: cell.text,
+          ...(flat.shapes[index++] ?? { rowSpan: 1, colSpan: 1 }),
+          line: first + (flat.starts[r] ?? 0) + k,
+        })),
+      ),
+    );
+  }
   // A loop, not a spread: a table of a million cells would overflow the call's arguments.
   for (const line of flat.lines) lines.push(line);
   return ignored + (flat.spansIgnored ? 1 : 0);

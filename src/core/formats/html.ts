@@ -2,6 +2,7 @@ import { LIMITS, LimitExceeded } from '../limits';
 import {
   type Block,
   type CellBlocks,
+  type PrintedTable,
   type ReadResult,
   type TableBlock,
   TableCount,
@@ -14,9 +15,10 @@ import { parseMarkup } from './markup';
  * An HTML page → the display text of the flattened form (SPEC R11): block-level text as lines, every
  * data table as its rows of `cell text |` lines and covered-slot runs, so that the text pipeline reads
  * the tables and every span points into this text. Streams with htmlparser2 (no DOM): runs in a
- * worker and in Node. Nothing in the page is executed or loaded.
+ * worker and in Node. Nothing in the page is executed or loaded. Given `printed`, the page's data
+ * tables are added to it as printed (SPEC R11.20).
  */
-export function readHtml(html: string): ReadResult {
+export function readHtml(html: string, printed?: PrintedTable[]): ReadResult {
   const reader = new HtmlReader();
   let deepest: number;
   try {
@@ -29,6 +31,7 @@ export function readHtml(html: string): ReadResult {
   const { text, issues } = renderDocument(
     reader.document,
     reader.title === null ? [] : [reader.title],
+    printed,
   );
   if (deepest > LIMITS.depth) issues.push(flattenedIssue(deepest));
   return { ok: true, text, issues };
