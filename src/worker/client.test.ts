@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseReport, type ParseResult } from '../core';
-import { createParseClient, PARSE_TIME_LIMIT_MS, pdfBoxesOf, type WorkerPort } from './client';
+import {
+  createParseClient,
+  PARSE_TIME_LIMIT_MS,
+  pdfBoxesOf,
+  printedTablesOf,
+  type WorkerPort,
+} from './client';
 import type { PdfTextBoxes } from '../core/formats/pdf';
+import type { PrintedTable } from '../core/formats/printed';
 import type { ParseRequest, ParseResponse } from './protocol';
 
 // A worker that answers with the file's name, so that answers can be matched to files.
@@ -320,6 +327,44 @@ describe('parse client', () => {
 
     it('works the boxes out on the page where no worker starts', async () => {
       expect(await pdfBoxesOf(file('a.txt'), { startWorker: () => null })).toBeNull();
+    });
+  });
+
+  describe('printedTablesOf', () => {
+    const page = '<table><tr><td>新收</td><td>21</td></tr></table>';
+
+    it('asks a worker of its own for the tables of the format given, takes only its answer, then ends it', async () => {
+      const tables: PrintedTable[] = [{ rows: [] }];
+      const sent: unknown[] = [];
+      const worker: WorkerPort & { terminated: boolean } = {
+        onmessage: null,
+        onerror: null,
+        terminated: false,
+        postMessage(message) {
+          sent.push(message);
+          setTimeout(() => {
+            this.onmessage?.({ data: { type: 'ready' } } as MessageEvent<ParseResponse>);
+            this.onmessage?.({
+              data: { type: 'printed', id: 1, tables },
+            } as MessageEvent<ParseResponse>);
+          }, 1);
+        },
+        terminate() {
+          this.terminated = true;
+        },
+      };
+      expect(await printedTablesOf(file(page), 'docx', { startWorker: () => worker })).toEqual(
+        tables,
+      );
+      expect(sent).toMatchObject([{ type: 'printed', id: 1, format: 'docx' }]);
+      expect(worker.terminated).toBe(true);
+    });
+
+    it('works the tables out on the page where no worker starts', async () => {
+      const tables = await printedTablesOf(file(page), 'html', { startWorker: () => null });
+      expect(tables?.map((table) => table.rows.map((row) => row.map((cell) => cell.text)))).toEqual(
+        [[['新收', '21']]],
+      );
     });
   });
 });

@@ -1,4 +1,5 @@
 import { parseReport } from '../core';
+import { printedTables } from '../core/formats/printed';
 import { crashResult, type ParseResponse, type WorkerRequest } from './protocol';
 
 // The app's tsconfig has the DOM lib, whose `self` is a Window; the WebWorker lib cannot be mixed in,
@@ -14,27 +15,41 @@ const scope = self as unknown as WorkerScope;
 // the client unable to tell which file a worker is on (and so which one ran over its time limit).
 let lastParse = Promise.resolve();
 
+/**
+ * The answer to one request, never a rejection. Through a promise chain so that a synchronous
+ * throw is caught like a rejection.
+ */
+function answer(request: WorkerRequest): Promise<ParseResponse> {
+  const { id } = request;
+  switch (request.type) {
+    case 'boxes':
+      return import('../core/formats/pdf')
+        .then((pdf) => pdf.pdfTextBoxes(new Uint8Array(request.bytes)))
+        .then(
+          (boxes): ParseResponse => ({ type: 'boxes', id, boxes }),
+          (): ParseResponse => ({ type: 'boxes', id, boxes: null }),
+        );
+    case 'printed':
+      // The readers are in this worker already (parseReport uses them): no import to wait for.
+      return Promise.resolve()
+        .then(() => printedTables(new Uint8Array(request.bytes), request.format))
+        .then(
+          (tables): ParseResponse => ({ type: 'printed', id, tables }),
+          (): ParseResponse => ({ type: 'printed', id, tables: null }),
+        );
+    case 'parse':
+      return Promise.resolve()
+        .then(() => parseReport(new Uint8Array(request.bytes), request.name))
+        .then(
+          (result): ParseResponse => ({ type: 'result', id, result }),
+          (error: unknown): ParseResponse => ({ type: 'result', id, result: crashResult(error) }),
+        );
+  }
+}
+
 scope.addEventListener('message', (event) => {
   const request = event.data;
-  if (request.type === 'boxes') {
-    const { id, bytes } = request;
-    lastParse = lastParse
-      .then(() => import('../core/formats/pdf'))
-      .then((pdf) => pdf.pdfTextBoxes(new Uint8Array(bytes)))
-      .then(
-        (boxes) => scope.postMessage({ type: 'boxes', id, boxes }),
-        () => scope.postMessage({ type: 'boxes', id, boxes: null }),
-      );
-    return;
-  }
-  const { id, name, bytes } = request;
-  // Through a promise chain so that a synchronous throw is caught like a rejection.
-  lastParse = lastParse
-    .then(() => parseReport(new Uint8Array(bytes), name))
-    .then(
-      (result) => scope.postMessage({ type: 'result', id, result }),
-      (error: unknown) => scope.postMessage({ type: 'result', id, result: crashResult(error) }),
-    );
+  lastParse = lastParse.then(() => answer(request)).then((response) => scope.postMessage(response));
 });
 
 scope.postMessage({ type: 'ready' });

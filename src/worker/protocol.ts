@@ -1,5 +1,6 @@
 import type { ParseResult } from '../core';
 import type { PdfTextBoxes } from '../core/formats/pdf';
+import type { PrintedTable } from '../core/formats/printed';
 
 /** Page → worker. `id` pairs the answer with its file; `bytes` is transferred, not copied. */
 export interface ParseRequest {
@@ -16,13 +17,22 @@ export interface BoxesRequest {
   bytes: ArrayBuffer;
 }
 
-export type WorkerRequest = ParseRequest | BoxesRequest;
+/** Page → worker: an HTML page's or a DOCX's tables as printed, for the source pane (SPEC R11.20). */
+export interface PrintedRequest {
+  type: 'printed';
+  id: number;
+  bytes: ArrayBuffer;
+  format: 'html' | 'docx';
+}
+
+export type WorkerRequest = ParseRequest | BoxesRequest | PrintedRequest;
 
 /** Worker → page. `ready` is sent once the module has loaded, so a worker that cannot start is told apart from a slow one. */
 export type ParseResponse =
   | { type: 'ready' }
   | { type: 'result'; id: number; result: ParseResult }
-  | { type: 'boxes'; id: number; boxes: PdfTextBoxes | null };
+  | { type: 'boxes'; id: number; boxes: PdfTextBoxes | null }
+  | { type: 'printed'; id: number; tables: PrintedTable[] | null };
 
 /** What a crash inside the parser becomes, so that one bad file cannot take the others down. */
 export function crashResult(error: unknown): ParseResult {
