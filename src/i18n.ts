@@ -343,6 +343,11 @@ export const t = {
     notStored: '原文未能保存（存储空间不足）：本次可以查看，重新加载后将没有原文。',
     boxesMissing: '正在定位单元格在页面上的位置……',
     cellOnPage: (text: string) => `单元格 ${text}`,
+    tablesLoading: '正在读取原文中的表格……',
+    tablesFailed: '原文中的表格无法读取（文件已损坏或无法读取），请在「文本」中查看。',
+    noTables: '原文中没有表格，请在「文本」中查看。',
+    tableLabel: (n: number) => `原文表格 ${n}`,
+    tablesCut: (n: number) => `另有 ${n} 个表格单元格过多，未显示，请在「文本」中查看。`,
   },
 
   // Spreadsheet keys in the grid, and the panes beside it.

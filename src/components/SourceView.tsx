@@ -31,19 +31,25 @@ interface Props {
 
 // pdf.js and the page view come in only when a PDF's page is shown.
 const PdfPages = lazy(() => import('./PdfPages').then((module) => ({ default: module.PdfPages })));
+// A page's or a DOCX's tables as printed, likewise only when shown.
+const PrintedTables = lazy(() =>
+  import('./PrintedTables').then((module) => ({ default: module.PrintedTables })),
+);
 
 type SourceTab = 'page' | 'text';
 
 /**
- * 原文 | 文本 for a PDF: its printed pages, or the text read from them. A PDF opens on its pages when
- * its file is at hand; the choice is kept while the same report is shown.
+ * 原文 | 文本 for a PDF, an HTML page or a DOCX: its printed pages (a PDF) or tables (a page, a DOCX),
+ * or the text read from them. It opens on the original when its file is at hand; the choice is kept
+ * while the same report is shown.
  */
 export function SourceView({ report }: Props) {
   const sha = report.source.sha256;
   const original = useReviewStore((s) => s.originals[sha] ?? null);
   const unstored = useReviewStore((s) => s.unstoredOriginals.includes(sha));
   const [chosen, setChosen] = useState<{ sha: string; tab: SourceTab } | null>(null);
-  if (report.source.format !== 'pdf') return <SourceTextView report={report} tabs={null} />;
+  const format = report.source.format;
+  if (format === 'text') return <SourceTextView report={report} tabs={null} />;
   const tab = chosen?.sha === sha ? chosen.tab : original ? 'page' : 'text';
   const tabs = (
     <div className="source-tabs" role="tablist" aria-label={t.originalView.tabs}>
@@ -68,7 +74,11 @@ export function SourceView({ report }: Props) {
       {unstored && <p className="muted original-note">{t.originalView.notStored}</p>}
       {original ? (
         <Suspense fallback={<p className="muted original-note">{t.originalView.loading}</p>}>
-          <PdfPages report={report} blob={original} />
+          {format === 'pdf' ? (
+            <PdfPages report={report} blob={original} />
+          ) : (
+            <PrintedTables report={report} blob={original} format={format} />
+          )}
         </Suspense>
       ) : (
         <p className="muted original-note">{t.originalView.none}</p>
