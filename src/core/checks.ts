@@ -1,6 +1,16 @@
 import { EQUATIONS, sideKeys, type Equation } from './templates/equations';
 import { own } from './own';
-import type { Cell, CellRef, Check, CheckStatus, Fact, Report, Row, Table } from './types';
+import type {
+  Cell,
+  CellRef,
+  Check,
+  CheckRule,
+  CheckStatus,
+  Fact,
+  Report,
+  Row,
+  Table,
+} from './types';
 import { pushAll } from './arrays';
 
 // 勾稽关系 of docs/templates.md §3 (SPEC R6), as EQUATIONS lists them. A check reports; it never
@@ -111,7 +121,7 @@ function textChecks(lookup: CellLookup, tables: readonly Table[], facts: readonl
 function makeCheck(
   lookup: CellLookup,
   id: string,
-  rule: string,
+  rule: CheckRule,
   left: CellRef[],
   right: CellRef[],
 ): Check {

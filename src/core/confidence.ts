@@ -1,3 +1,4 @@
+import { cellAddress } from './address';
 import type { Cell, Report, Span, Table } from './types';
 
 /**
@@ -12,7 +13,7 @@ export function confirmGuessedCells(report: Report, guessed: readonly Span[]): R
   const confirmed = new Map<string, boolean>();
   for (const check of report.checks)
     for (const cell of check.cells) {
-      const key = `${cell.table}/${cell.row}/${cell.column}`;
+      const key = cellAddress(cell);
       confirmed.set(key, (confirmed.get(key) ?? true) && check.status === 'pass');
     }
   const inGuessed = (cell: Cell) =>
@@ -31,7 +32,7 @@ export function confirmGuessedCells(report: Report, guessed: readonly Span[]): R
               cells: Object.fromEntries(
                 Object.entries(row.cells).map(([column, cell]) => [
                   column,
-                  confirmed.get(`${table.id}/${row.key}/${column}`) === true
+                  confirmed.get(cellAddress({ table: table.id, row: row.key, column })) === true
                     ? cell
                     : { ...cell, confidence: 'low' as const },
                 ]),

@@ -1,9 +1,9 @@
-import type { Issue } from './types';
+import type { ParsedIssue } from './types';
 
 export interface Decoded {
   text: string;
   encoding: string;
-  issues: Issue[];
+  issues: ParsedIssue[];
 }
 
 const GB_FAMILY = /^(?:gb2312|gbk|gb18030|x-gbk|csgb2312|gb_2312-80|chinese|iso-ir-58)$/;
@@ -86,7 +86,7 @@ function lossy(encoding: string, bytes: Uint8Array): Decoded {
   return { text, encoding, issues: replacedIssues(text, replacementCount(text) - genuine) };
 }
 
-function replacedIssues(text: string, replaced: number): Issue[] {
+function replacedIssues(text: string, replaced: number): ParsedIssue[] {
   if (replaced <= 0) return [];
   // The decoded text is not the display text of every format (HTML's is rebuilt), so the first
   // replacement is located by the words before it, which the reviewer can search for.

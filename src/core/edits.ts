@@ -1,4 +1,5 @@
 import { parseCellText } from './cells';
+import { cellAddress } from './address';
 import { own } from './own';
 import { runChecks } from './checks';
 import type { Cell, CellRef, Check, Report, ReviewStatus, Row, Table, Verdict } from './types';
@@ -19,7 +20,7 @@ export function applyCellEdit(report: Report, ref: CellRef, raw: string, at: str
   const row = table?.rows.find((r) => r.key === ref.row);
   const cell = row && own(row.cells, ref.column);
   if (!table || !row || !cell) {
-    throw new RangeError(`no cell ${ref.table}/${ref.row}/${ref.column} in this report`);
+    throw new RangeError(`no cell ${cellAddress(ref)} in this report`);
   }
   if (raw === cell.raw) return report;
   const edited = editedCell(cell, raw);

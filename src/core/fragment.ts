@@ -1,6 +1,6 @@
 import { foldLabel } from './fold';
 import type { TableReading } from './templates/tableParts';
-import type { Issue, Table } from './types';
+import type { ParsedIssue, Table } from './types';
 
 // A README, a notice or an explanation of the format may quote a row of a table to show what it looks
 // like: read alone, that row would make a template and a table whose checks cannot run (SPEC R0.5).
@@ -19,7 +19,7 @@ const FOUND_BY_HEADER = new Set(['appeals', 'stats']);
  * The no-report-data issue for tables that are only a quoted row or two without their header; null
  * when the reading is a table (or has no numbers at all, which R0.2 covers).
  */
-export function quotedFragment(text: string, reading: TableReading): Issue | null {
+export function quotedFragment(text: string, reading: TableReading): ParsedIssue | null {
   const rows = reading.tables.reduce((n, table) => n + rowsWithNumbers(table), 0);
   if (rows === 0 || rows >= MIN_ROWS) return null;
   const headed = reading.tables.some((table, i) => {

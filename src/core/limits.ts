@@ -1,3 +1,5 @@
+import type { FailureCode } from './types';
+
 const MB = 1024 * 1024;
 
 /**
@@ -47,7 +49,7 @@ export function formatBytes(bytes: number): string {
 /** Thrown by a reader that met a limit mid-way, caught by the reader's entry point (never escapes the core). */
 export class LimitExceeded extends Error {
   constructor(
-    readonly code: string,
+    readonly code: FailureCode,
     message: string,
   ) {
     super(message);

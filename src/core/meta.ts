@@ -1,5 +1,5 @@
 import { foldLabel } from './fold';
-import type { Field, Issue, Span } from './types';
+import type { Field, ParsedIssue, Span } from './types';
 
 // Report metadata (SPEC R7): who reports, on which year, and when it was published. Each value is
 // read from the place a human would trust first — the title, the 统计时限 sentence, the page's own
@@ -67,7 +67,7 @@ export function extractMeta(text: string): {
   agency: Field<string>;
   year: Field<number>;
   published: Field<string>;
-  issues: Issue[];
+  issues: ParsedIssue[];
 } {
   const title = findTitle(text);
   const agency = chooseAgency(text, title?.agency ?? null);
@@ -241,10 +241,10 @@ function daysIn(year: number, month: number): number {
 
 // A year later than the report could know of is a typo (2029年累计… in a report on 2020 published in
 // 2021). Plans and ranges (到2025年, 2024－2027年, 2035年远景目标) look forward on purpose.
-function yearConflicts(text: string, year: number, published: string | null): Issue[] {
+function yearConflicts(text: string, year: number, published: string | null): ParsedIssue[] {
   const ceiling = Math.max(year + 1, published ? Number(published.slice(0, 4)) : 0);
   const limit = published ? `发布日期${published}` : `报告年度${year}年的次年`;
-  const issues: Issue[] = [];
+  const issues: ParsedIssue[] = [];
   for (const m of text.matchAll(YEAR_MENTION)) {
     const y = Number(m[1]);
     if (y <= ceiling || looksForward(text, m.index, m.index + m[0].length)) continue;

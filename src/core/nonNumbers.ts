@@ -1,6 +1,6 @@
 import { isNumeral } from './cells';
 import type { TemplateDef } from './templates/national';
-import type { Issue, Table } from './types';
+import type { ParsedIssue, Table } from './types';
 
 /**
  * A cell of a count column that is not a number — words, a garbled label's piece, or digits no double
@@ -10,8 +10,8 @@ import type { Issue, Table } from './types';
 export function flagNonNumbers(
   tables: readonly Table[],
   template: TemplateDef | null,
-): { tables: Table[]; issues: Issue[] } {
-  const issues: Issue[] = [];
+): { tables: Table[]; issues: ParsedIssue[] } {
+  const issues: ParsedIssue[] = [];
   const flagged = tables.map((table) => {
     const words = new Set(template?.tables.find((def) => def.id === table.id)?.textColumns);
     const labels = new Map(table.columns.map((column) => [column.key, column.label]));

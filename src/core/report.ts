@@ -19,11 +19,19 @@ import { matchStatsTemplate } from './templates/stats';
 import { foldWithOffsets } from './fold';
 import type { TableReading } from './templates/tableParts';
 import type { TemplateDef } from './templates/national';
-import type { Issue, Report, SourceFormat, Span, Table, TemplateId } from './types';
+import type {
+  FailureCode,
+  ParsedIssue,
+  Report,
+  SourceFormat,
+  Span,
+  Table,
+  TemplateId,
+} from './types';
 import { PARSER_NAME, PARSER_VERSION } from './version';
 
 export type ParseResult =
-  { ok: true; report: Report } | { ok: false; error: { code: string; message: string } };
+  { ok: true; report: Report } | { ok: false; error: { code: FailureCode; message: string } };
 
 /** Bytes of one file → a report@1, or the reason the file is not a report (SPEC R0). Never throws on input. */
 export async function parseReport(bytes: Uint8Array, name: string): Promise<ParseResult> {
@@ -72,10 +80,10 @@ interface SourceText {
   text: string;
   format: SourceFormat;
   encoding: string;
-  issues: Issue[];
+  issues: ParsedIssue[];
 }
 
-type SourceFailure = { ok: false; code: string; message: string };
+type SourceFailure = { ok: false; code: FailureCode; message: string };
 
 const FORMAT_NAMES: Record<SourceFormat, string> = {
   text: '文本',
@@ -144,7 +152,7 @@ function buildReport(
   file: { name: string; sha256: string; bytes: number },
 ): Report {
   const text = source.text;
-  const issues: Issue[] = [...source.issues];
+  const issues: ParsedIssue[] = [...source.issues];
   const repeat = findRepeat(text);
   if (repeat) {
     issues.push({
@@ -243,7 +251,7 @@ const TABLE_HEADINGS: readonly [id: string, heading: RegExp][] = [
 const NATIONAL_FORM = /收到和处理政府信息公开申请情况/;
 
 /** A national-form section whose table is not in the text (published as an image): SPEC R3.9. */
-function missingTables(body: string, tables: readonly Table[]): Issue[] {
+function missingTables(body: string, tables: readonly Table[]): ParsedIssue[] {
   if (tables.length === 0 && !NATIONAL_FORM.test(body)) return [];
   return TABLE_HEADINGS.flatMap(([id, heading]) => {
     const match = heading.exec(body);
@@ -266,7 +274,7 @@ function hasTableNumbers(tables: readonly Table[]): boolean {
   );
 }
 
-function failure(code: string, message: string): ParseResult {
+function failure(code: FailureCode, message: string): ParseResult {
   return { ok: false, error: { code, message } };
 }
 

@@ -2,6 +2,7 @@ import { parseCellText } from './cells';
 import { type CellLookup, checksAfter, indexCells } from './checks';
 import { splitDigits } from './digits';
 import { applyCellEdit, started } from './edits';
+import { cellAddress } from './address';
 import { ROW_RULES } from './templates/equations';
 import type { Cell, CellRef, Check, Report, Table } from './types';
 
@@ -39,7 +40,7 @@ export function suggestFixes(tables: readonly Table[], checks: readonly Check[])
   for (const check of checks) {
     if (check.status !== 'fail' || !ROW_RULES.has(check.rule)) continue;
     const refs = printedRow(check);
-    const rowKey = refs.map((ref) => `${ref.table}/${ref.row}/${ref.column}`).join(';');
+    const rowKey = refs.map(cellAddress).join(';');
     let candidates = recuts.get(rowKey);
     if (!candidates) {
       candidates = recutsOf(refs, lookup, checks, failing, after);

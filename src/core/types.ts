@@ -91,6 +91,61 @@ export interface Issue {
   span: Span | null;
 }
 
+// The report@1 types above keep ids and codes as strings: they also type what an import reads, and
+// the schema lets other tools add tables, rules and codes. What this parser produces is narrower, and
+// typed so, where it is made: a table definition's id, an equation's rule, an issue's or a failure's code.
+
+/** The tables the parser reads (docs/templates.md §2). */
+export type TableId = 'active' | 'requests' | 'appeals' | 'stats';
+
+/** The checks the parser runs (docs/templates.md §3): the equations, and the prose against the tables. */
+export type CheckRule = 'C1' | 'C2' | 'C3' | 'C4' | 'T1';
+
+/** What the parser notes about a report it read (SPEC; docs/schema.md lists those other tools rely on). */
+export type IssueCode =
+  | 'ambiguous-layout'
+  | 'cell-not-number'
+  | 'decode-fallback'
+  | 'decode-replaced'
+  | 'docx-revisions'
+  | 'duplicate-content'
+  | 'extra-cells'
+  | 'label-garbled'
+  | 'nesting-flattened'
+  | 'no-report-data'
+  | 'number-out-of-range'
+  | 'pdf-aligned-table'
+  | 'pdf-page-unreadable'
+  | 'pdf-page-without-text'
+  | 'pdf-table-clipped'
+  | 'pdf-unruled-table'
+  | 'row-missing'
+  | 'table-incomplete'
+  | 'table-missing'
+  | 'table-spans-ignored'
+  | 'unknown-row'
+  | 'year-conflict';
+
+/** Why a file gave no report (a per-file error: the app's queue row, the CLI's error line). */
+export type FailureCode =
+  | 'empty-file'
+  | 'binary-file'
+  | 'file-too-large'
+  | 'too-many-lines'
+  | 'too-many-rows'
+  | 'too-many-cells'
+  | 'inflated-too-large'
+  | 'corrupt-docx'
+  | 'encrypted-docx'
+  | 'corrupt-pdf'
+  | 'encrypted-pdf'
+  | 'no-text-layer';
+
+/** An issue as the parser makes it. */
+export interface ParsedIssue extends Issue {
+  code: IssueCode;
+}
+
 export interface Edit {
   at: string;
   table: string;

@@ -1,9 +1,10 @@
 import { LIMITS, LimitExceeded, tooManyCells } from '../limits';
-import type { Issue, Span } from '../types';
+import type { FailureCode, ParsedIssue, Span } from '../types';
 
 /** What a reader of HTML or DOCX gives: a display text, or why the file cannot be read. */
 export type ReadResult =
-  { ok: true; text: string; issues: Issue[] } | { ok: false; code: string; message: string };
+  | { ok: true; text: string; issues: ParsedIssue[] }
+  | { ok: false; code: FailureCode; message: string };
 
 /**
  * The table rows and cells a reader has read in the whole file, up to LIMITS.tableRows and LIMITS.cells
@@ -30,7 +31,7 @@ export class TableCount {
 }
 
 /** The warning of a document nested deeper than LIMITS.depth, whose deeper tags were left out (SPEC R14.6). */
-export function flattenedIssue(deepest: number): Issue {
+export function flattenedIssue(deepest: number): ParsedIssue {
   return {
     code: 'nesting-flattened',
     severity: 'warning',
@@ -158,11 +159,11 @@ export function renderDocument(
   blocks: readonly Block[],
   leading: readonly string[] = [],
   printed?: PrintedTable[],
-): { text: string; issues: Issue[] } {
+): { text: string; issues: ParsedIssue[] } {
   const lines = leading.map(collapse).filter((line) => line !== '');
   const tables: CellAtLine[][][] | undefined = printed ? [] : undefined;
   const ignored = renderBlocks(blocks, lines, tables);
-  const issues: Issue[] = [];
+  const issues: ParsedIssue[] = [];
   if (ignored > 0) {
     issues.push({
       code: 'table-spans-ignored',

@@ -1,5 +1,5 @@
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Issue, Span } from '../types';
+import type { IssueCode, ParsedIssue, Span } from '../types';
 import { layoutPages } from './pdfLayout';
 import { pagesWithTables } from './pdfStreamLines';
 import { type PdfRuling, rulingsFromOperators } from './pdfRulings';
@@ -16,7 +16,7 @@ export { layoutPdfText } from './pdfLayout';
 export type { PdfBox, PdfPageText, PdfTextRun } from './pdfText';
 
 export type PdfReadResult =
-  | { ok: true; text: string; issues: Issue[] }
+  | { ok: true; text: string; issues: ParsedIssue[] }
   | { ok: false; code: 'corrupt-pdf' | 'encrypted-pdf' | 'no-text-layer'; message: string };
 
 /**
@@ -94,7 +94,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadResult> {
       const { text, empty, clipped, unruled, aligned } = layoutPages(pages);
       if (text.replace(/\s/g, '').length < MIN_TEXT_CHARS)
         return { ok: false, code: 'no-text-layer', message: MESSAGES.noText };
-      const issues: Issue[] = unreadable.map((index) =>
+      const issues: ParsedIssue[] = unreadable.map((index) =>
         pageIssue('pdf-page-unreadable', `第 ${index + 1} 页已损坏，无法读取其文字`),
       );
       for (const index of empty)
@@ -205,7 +205,7 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
-function pageIssue(code: string, message: string): Issue {
+function pageIssue(code: IssueCode, message: string): ParsedIssue {
   return { code, severity: 'warning', message, span: null };
 }
 

@@ -1,3 +1,4 @@
+import type { CheckRule, TableId } from '../types';
 import { APPEAL_COLUMNS, REQUEST_COLUMNS, isOutcomeRow } from './national';
 
 /** The keys of an equation's side: listed, or 表三's outcome rows as the table prints them. */
@@ -9,8 +10,8 @@ export type EquationKeys = readonly string[] | 'outcome-rows';
  * and what a split-digit suggestion must satisfy (a row's own equation, SPEC R6.9).
  */
 export interface Equation {
-  rule: 'C1' | 'C2' | 'C3' | 'C4';
-  table: string;
+  rule: Exclude<CheckRule, 'T1'>;
+  table: TableId;
   /**
    * `row`: in each row, the left columns add up to the right ones (one check per row).
    * `column`: in each column, the left rows add up to the right rows (one check per column).
@@ -67,7 +68,7 @@ export function sideKeys(keys: EquationKeys, present: readonly string[]): readon
 }
 
 /** The equations over one table, in the order of EQUATIONS. */
-export function equationsOf(table: string): readonly Equation[] {
+export function equationsOf(table: TableId): readonly Equation[] {
   return EQUATIONS.filter((equation) => equation.table === table);
 }
 

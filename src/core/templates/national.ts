@@ -1,5 +1,5 @@
 import { foldLabel, stripLabelNumber } from '../fold';
-import type { Column } from '../types';
+import type { Column, TableId } from '../types';
 
 // The 2019 (国办公开办函〔2019〕60号) and 2021 (国办公开办函〔2021〕30号) tables as data. Patterns are
 // tested against a label after foldLabel and stripLabelNumber, so they name core words only (SPEC R3).
@@ -14,7 +14,7 @@ export interface RowDef {
 }
 
 export interface TableDef {
-  id: string;
+  id: TableId;
   title: string;
   columns: readonly Column[];
   rows: readonly RowDef[];

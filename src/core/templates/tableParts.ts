@@ -1,6 +1,6 @@
 import { parseCellText } from '../cells';
 import { settleRows, type Placement, type RowEquation, type Slot } from '../layout';
-import type { Cell, Issue, Row, Span, Table } from '../types';
+import type { Cell, ParsedIssue, Row, Span, Table } from '../types';
 import { equationsOf, sideKeys, type EquationKeys } from './equations';
 import type { RowDef, TableDef, TemplateDef } from './national';
 import { greatest, least } from '../arrays';
@@ -11,7 +11,7 @@ export interface TableReading {
   tables: Table[];
   /** Where each table stands in the text: its numbers are not prose facts. */
   regions: Span[];
-  issues: Issue[];
+  issues: ParsedIssue[];
 }
 
 export interface Found {
@@ -112,7 +112,7 @@ function cutShort(
   def: TableDef,
   found: Found,
   laterTable: boolean,
-): Issue | null {
+): ParsedIssue | null {
   if (def.anyOrder) return null;
   if (def.reader === 'grouped-row') {
     const cells = found.table.rows.flatMap((row) => Object.values(row.cells));
