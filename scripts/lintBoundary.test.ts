@@ -10,6 +10,14 @@ async function restricted(filePath: string, from: string): Promise<boolean> {
   return (result?.messages ?? []).some((message) => message.ruleId === 'no-restricted-imports');
 }
 
+/** The same for `import()`, which no-restricted-imports does not see. */
+async function restrictedLazy(filePath: string, from: string): Promise<boolean> {
+  const [result] = await eslint.lintText(`export const load = () => import('${from}');\n`, {
+    filePath,
+  });
+  return (result?.messages ?? []).some((message) => message.ruleId === 'no-restricted-syntax');
+}
+
 describe('the core imports nothing from the app', () => {
   it.each([
     ['src/core/report.ts', '../store/reviewStore'],
@@ -30,5 +38,43 @@ describe('the core imports nothing from the app', () => {
     ['src/core/templates/national.ts', '../fold'],
   ])('%s may import %s', async (file, from) => {
     expect(await restricted(file, from)).toBe(false);
+  });
+});
+
+describe('the app reaches the core only through its index', () => {
+  it.each([
+    ['src/components/ReportHeader.tsx', '../core/edits'],
+    ['src/components/download.ts', '../core/export/json'],
+    ['src/store/queue.ts', '../core/sha256'],
+    ['src/store/slices/review.ts', '../../core/edits'],
+    ['src/worker/client.ts', '../core/limits'],
+    ['src/worker/protocol.ts', '../core/formats/pdf'],
+    ['src/App.tsx', './core/report'],
+    ['src/components/DataGrid.tsx', '../core/fixtures/reports'],
+    ['src/components/gridRange.test.ts', '../core/edits'],
+    ['src/worker/client.test.ts', '../core/formats/printed'],
+  ])('%s may not import %s', async (file, from) => {
+    expect(await restricted(file, from)).toBe(true);
+  });
+
+  it.each([
+    ['src/worker/client.ts', '../core/formats/pdf'],
+    ['src/components/download.ts', '../core/export/csv'],
+    ['src/store/queue.ts', '../core/export/validate'],
+  ])('%s may not import() %s', async (file, from) => {
+    expect(await restrictedLazy(file, from)).toBe(true);
+  });
+
+  it.each([
+    ['src/components/ReportHeader.tsx', '../core'],
+    ['src/store/slices/review.ts', '../../core'],
+    ['src/worker/client.ts', '../core'],
+    ['src/App.tsx', './core'],
+    ['src/components/presentation.test.ts', '../core/fixtures/reports'],
+    ['src/store/reviewStore.test.ts', '../core/fixtures/reports'],
+    ['src/components/DataGrid.tsx', '@tanstack/table-core/build'],
+  ])('%s may import %s', async (file, from) => {
+    expect(await restricted(file, from)).toBe(false);
+    expect(await restrictedLazy(file, from)).toBe(false);
   });
 });

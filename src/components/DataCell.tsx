@@ -1,6 +1,5 @@
 import { memo, useContext, useEffect, useRef } from 'react';
-import type { Cell } from '../core';
-import { typedNotNumber } from '../core/edits';
+import { typedNotNumber, type Cell } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { CellEditor } from './CellEditor';

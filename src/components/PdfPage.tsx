@@ -1,7 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { useEffect, useRef, useState } from 'react';
-import type { Span } from '../core';
-import type { PdfBox } from '../core/formats/pdf';
+import type { PdfBox, Span } from '../core';
 import { t } from '../i18n';
 import { spanKey } from './sourceLines';
 

@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import type { Span } from '../core';
-import type { PrintedTable as Table } from '../core/formats/printed';
+import type { Span, PrintedTable as Table } from '../core';
 import { t } from '../i18n';
 import { spanKey } from './sourceLines';
 

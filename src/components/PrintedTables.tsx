@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
-import type { Report } from '../core';
-import type { PrintedTable as Table } from '../core/formats/printed';
+import type { Report, PrintedTable as Table } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { outlineOf } from './cellKeys';

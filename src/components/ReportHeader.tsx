@@ -1,5 +1,4 @@
-import type { Report } from '../core';
-import { changedCells } from '../core/edits';
+import { changedCells, type Report } from '../core';
 import { t } from '../i18n';
 import { summarize } from '../store/queue';
 import { useReviewStore } from '../store/reviewStore';

@@ -1,5 +1,4 @@
-import type { Report } from '../core';
-import { serializeReport } from '../core/export/json';
+import { loadCsv, serializeReport, type Report } from '../core';
 import { useReviewStore } from '../store/reviewStore';
 
 /**
@@ -39,6 +38,6 @@ export function downloadAllJsonl(): void {
 
 export async function downloadCsv(): Promise<void> {
   // Loaded on first use: papaparse is not needed for anything else.
-  const { reportsToCsv } = await import('../core/export/csv');
+  const { reportsToCsv } = await loadCsv();
   downloadText('reports.csv', reportsToCsv(queuedReports()), 'text/csv;charset=utf-8');
 }

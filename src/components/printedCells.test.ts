@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReport, type Report } from '../core';
-import { printedTables } from '../core/formats/printed';
+import { parseReport, printedTables, type Report } from '../core';
 import { linkPrintedCells } from './printedCells';
 import { spanKey } from './sourceLines';
 

@@ -1,5 +1,4 @@
-import type { Report, Span } from '../core';
-import type { PrintedTable } from '../core/formats/printed';
+import type { PrintedTable, Report, Span } from '../core';
 import { spanKey } from './sourceLines';
 
 /**

@@ -1,4 +1,4 @@
-import type { PdfTextBoxes } from '../core/formats/pdf';
+import type { PdfTextBoxes } from '../core';
 import { pdfBoxesOf } from '../worker/client';
 import { useWorkedOut } from './useWorkedOut';
 

@@ -1,4 +1,4 @@
-import type { PrintedTable } from '../core/formats/printed';
+import type { PrintedTable } from '../core';
 import { printedTablesOf } from '../worker/client';
 import { useWorkedOut } from './useWorkedOut';
 

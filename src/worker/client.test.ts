@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseReport, type ParseResult } from '../core';
+import { parseReport, type ParseResult, type PdfTextBoxes, type PrintedTable } from '../core';
 import {
   createParseClient,
   PARSE_TIME_LIMIT_MS,
@@ -7,8 +7,6 @@ import {
   printedTablesOf,
   type WorkerPort,
 } from './client';
-import type { PdfTextBoxes } from '../core/formats/pdf';
-import type { PrintedTable } from '../core/formats/printed';
 import type { ParseRequest, ParseResponse } from './protocol';
 
 // A worker that answers with the file's name, so that answers can be matched to files.

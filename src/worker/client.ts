@@ -1,8 +1,12 @@
-import type { ParseResult } from '../core';
-// The limits alone, not the core's index: the page loads the core only if it has to parse itself.
-import { LIMITS } from '../core/limits';
-import type { PdfTextBoxes } from '../core/formats/pdf';
-import type { PrintedTable } from '../core/formats/printed';
+import {
+  LIMITS,
+  loadPdf,
+  parseReport,
+  printedTables,
+  type ParseResult,
+  type PdfTextBoxes,
+  type PrintedTable,
+} from '../core';
 import { crashResult, type ParseResponse, type WorkerRequest } from './protocol';
 
 /** The part of a `Worker` the client uses; tests pass a fake. */
@@ -73,7 +77,6 @@ interface Slot {
   deadline: { job: Job; timer: ReturnType<typeof setTimeout> } | null;
 }
 
-type ParseFn = (bytes: Uint8Array, name: string) => Promise<ParseResult>;
 
 function startModuleWorker(): WorkerPort | null {
   if (typeof Worker === 'undefined') return null;
@@ -108,7 +111,7 @@ function finish(job: Job, result: ParseResult): void {
 const jobOn = (slot: Slot): Job | undefined => slot.inFlight.values().next().value;
 const load = (slot: Slot): number => slot.reading.size + slot.inFlight.size;
 
-async function parseHere(parseReport: ParseFn, job: Job): Promise<ParseResult> {
+async function parseHere(job: Job): Promise<ParseResult> {
   let bytes: ArrayBuffer;
   try {
     bytes = await job.file.arrayBuffer();
@@ -318,9 +321,8 @@ export function createParseClient(options: ParseClientOptions = {}): ParseClient
     if (mainRunning) return;
     mainRunning = true;
     try {
-      const core = await import('../core');
       for (let job = queue.shift(); job; job = queue.shift()) {
-        finish(job, await parseHere(core.parseReport, job));
+        finish(job, await parseHere(job));
         await yieldToPage();
       }
     } catch (error) {
@@ -368,14 +370,13 @@ export function pdfBoxesOf(
   return inOwnWorker(file, options, {
     ask: (bytes) => ({ type: 'boxes', id: 1, bytes }),
     answer: (response) => (response.type === 'boxes' ? response.boxes : undefined),
-    onPage: async (bytes) => (await import('../core/formats/pdf')).pdfTextBoxes(bytes),
+    onPage: async (bytes) => (await loadPdf()).pdfTextBoxes(bytes),
   });
 }
 
 /**
  * An HTML page's or a DOCX's tables as printed (SPEC R11.20), for the source pane. Off the page's
- * thread though it is quick (about 7 ms for the 366 KB page 022): the readers live in the worker's
- * chunks, and the page itself loads them only when it has no workers. Null as for pdfBoxesOf.
+ * thread though it is quick (about 7 ms for the 366 KB page 022). Null as for pdfBoxesOf.
  */
 export function printedTablesOf(
   file: Blob,
@@ -385,7 +386,7 @@ export function printedTablesOf(
   return inOwnWorker(file, options, {
     ask: (bytes) => ({ type: 'printed', id: 1, bytes, format }),
     answer: (response) => (response.type === 'printed' ? response.tables : undefined),
-    onPage: async (bytes) => (await import('../core/formats/printed')).printedTables(bytes, format),
+    onPage: async (bytes) => printedTables(bytes, format),
   });
 }
 

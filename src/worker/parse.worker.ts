@@ -1,5 +1,4 @@
-import { parseReport } from '../core';
-import { printedTables } from '../core/formats/printed';
+import { loadPdf, parseReport, printedTables } from '../core';
 import { crashResult, type ParseResponse, type WorkerRequest } from './protocol';
 
 // The app's tsconfig has the DOM lib, whose `self` is a Window; the WebWorker lib cannot be mixed in,
@@ -23,7 +22,7 @@ function answer(request: WorkerRequest): Promise<ParseResponse> {
   const { id } = request;
   switch (request.type) {
     case 'boxes':
-      return import('../core/formats/pdf')
+      return loadPdf()
         .then((pdf) => pdf.pdfTextBoxes(new Uint8Array(request.bytes)))
         .then(
           (boxes): ParseResponse => ({ type: 'boxes', id, boxes }),

@@ -1,6 +1,4 @@
-import type { ParseResult } from '../core';
-import type { PdfTextBoxes } from '../core/formats/pdf';
-import type { PrintedTable } from '../core/formats/printed';
+import type { ParseResult, PdfTextBoxes, PrintedTable } from '../core';
 
 /** Page → worker. `id` pairs the answer with its file; `bytes` is transferred, not copied. */
 export interface ParseRequest {
