@@ -7,6 +7,7 @@ import {
   type ReactNode,
 } from 'react';
 import { t } from '../i18n';
+import { PaneToggle } from './PaneToggle';
 import { clampSplit, loadSplit, saveSplit, SPLIT_MAX, SPLIT_MIN } from './paneSplit';
 
 interface Props {
@@ -68,18 +69,7 @@ export function SplitPanes({ source, tables }: Props) {
         {source}
       </div>
       <div className="split-bar">
-        <button
-          type="button"
-          className="split-toggle"
-          aria-label={
-            split.collapsed === 'source' ? t.gridKeys.expandSource : t.gridKeys.collapseSource
-          }
-          title={split.collapsed === 'source' ? t.gridKeys.expandSource : t.gridKeys.collapseSource}
-          disabled={split.collapsed === 'tables'}
-          onClick={() => toggle('source')}
-        >
-          {split.collapsed === 'source' ? '›' : '‹'}
-        </button>
+        <PaneToggle pane="source" collapsed={split.collapsed} onToggle={toggle} />
         <div
           role="separator"
           aria-orientation="vertical"
@@ -99,18 +89,7 @@ export function SplitPanes({ source, tables }: Props) {
             dragging.current = false;
           }}
         />
-        <button
-          type="button"
-          className="split-toggle"
-          aria-label={
-            split.collapsed === 'tables' ? t.gridKeys.expandTables : t.gridKeys.collapseTables
-          }
-          title={split.collapsed === 'tables' ? t.gridKeys.expandTables : t.gridKeys.collapseTables}
-          disabled={split.collapsed === 'source'}
-          onClick={() => toggle('tables')}
-        >
-          {split.collapsed === 'tables' ? '‹' : '›'}
-        </button>
+        <PaneToggle pane="tables" collapsed={split.collapsed} onToggle={toggle} />
       </div>
       <div className="split-pane" hidden={split.collapsed === 'tables'}>
         {tables}

@@ -139,7 +139,13 @@ export type FailureCode =
   | 'encrypted-docx'
   | 'corrupt-pdf'
   | 'encrypted-pdf'
-  | 'no-text-layer';
+  | 'no-text-layer'
+  // Set around the parser, by the app's worker pool or the command line:
+  | 'read-failed'
+  | 'cancelled'
+  | 'timeout'
+  | 'parser-crash'
+  | 'internal-error';
 
 /** An issue as the parser makes it. */
 export interface ParsedIssue extends Issue {

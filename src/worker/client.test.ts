@@ -12,7 +12,7 @@ import type { ParseRequest, ParseResponse } from './protocol';
 // A worker that answers with the file's name, so that answers can be matched to files.
 const answer = (name: string): ParseResult => ({
   ok: false,
-  error: { code: 'seen', message: name },
+  error: { code: 'empty-file', message: name },
 });
 
 interface FakeOptions {
