@@ -1,4 +1,4 @@
-import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { IssueCode, ParsedIssue, Span } from '../types';
 import { layoutPages } from './pdfLayout';
 import { pagesWithTables } from './pdfStreamLines';
@@ -15,7 +15,7 @@ import type { PdfBox, PdfPageText, PdfTextRun } from './pdfText';
 export { layoutPdfText } from './pdfLayout';
 export type { PdfBox, PdfPageText, PdfTextRun } from './pdfText';
 
-export type PdfReadResult =
+type PdfReadResult =
   | { ok: true; text: string; issues: ParsedIssue[] }
   | { ok: false; code: 'corrupt-pdf' | 'encrypted-pdf' | 'no-text-layer'; message: string };
 
@@ -28,15 +28,6 @@ export interface PdfTextBoxes {
   boxes: { span: Span; box: PdfBox }[];
 }
 
-export interface PdfWorkerOptions {
-  /** A Worker running `pdfjs-dist/legacy/build/pdf.worker.mjs` (pdf.js's own worker). */
-  port?: unknown;
-  /** URL of `pdf.worker.mjs`, served by the app (never a CDN). */
-  src?: string;
-  /** cMaps directory (`pdfjs-dist/cmaps/`) for PDFs whose CJK fonts lack a ToUnicode map. */
-  cMapUrl?: string;
-}
-
 const MESSAGES = {
   corrupt: 'PDF 文件已损坏或不是有效的 PDF，无法读取',
   encrypted: 'PDF 已加密（需要密码才能打开），无法读取',
@@ -47,23 +38,13 @@ const MESSAGES = {
 // a scan, not a text PDF (R12.10).
 const MIN_TEXT_CHARS = 20;
 
-let workerOptions: PdfWorkerOptions = {};
 let inProcessWorker: Promise<void> | null = null;
 
 /**
- * How pdf.js runs its parser. By default it runs in-process (its "fake worker"), which is right
- * in Node and inside the app's own parse worker: no second worker, no URL to serve. Pass `port`
- * (a `Worker` on pdf.worker.mjs) or `src` (its URL) to give pdf.js a worker of its own instead.
+ * pdf.js runs its parser in-process (its "fake worker"), which is right in Node and inside the app's
+ * own parse worker: no second worker, no URL to serve.
  */
-export function configurePdfWorker(options: PdfWorkerOptions): void {
-  workerOptions = { ...options };
-  if (options.port !== undefined)
-    GlobalWorkerOptions.workerPort = options.port as typeof GlobalWorkerOptions.workerPort;
-  if (options.src !== undefined) GlobalWorkerOptions.workerSrc = options.src;
-}
-
 async function ensureWorker(): Promise<void> {
-  if (workerOptions.port !== undefined || workerOptions.src !== undefined) return;
   inProcessWorker ??= (async () => {
     const scope = globalThis as { pdfjsWorker?: unknown };
     if (scope.pdfjsWorker) return;
@@ -175,7 +156,6 @@ async function withDocument<T>(
       verbosity: 0,
       // Nothing is rendered: images are never decoded, so a page's drawing costs its paths only.
       maxImageSize: 0,
-      ...(workerOptions.cMapUrl ? { cMapUrl: workerOptions.cMapUrl, cMapPacked: true } : {}),
     });
     return await read((await task.promise) as unknown as PdfJsDocument);
   } finally {
