@@ -9,7 +9,7 @@ export interface FixtureFile {
 }
 
 /** The three printed tables and the tab each one is on. */
-export const TABLE_TABS = { active: '表二', requests: '表三', appeals: '表四' } as const;
+const TABLE_TABS = { active: '表二', requests: '表三', appeals: '表四' } as const;
 export type TableId = keyof typeof TABLE_TABS;
 
 export type Verdict = '解析错误' | '原文错误' | '忽略';

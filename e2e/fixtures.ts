@@ -7,7 +7,7 @@ import { ReviewPage, type FixtureFile } from './ReviewPage';
  * Every console error and uncaught page error is collected; a test fails at the end if any is left
  * that the test did not announce with `consoleGuard.allow(/…/)` (only the CSP test needs that).
  */
-export interface ConsoleGuard {
+interface ConsoleGuard {
   readonly errors: readonly string[];
   allow(pattern: RegExp): void;
 }

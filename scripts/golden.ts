@@ -91,7 +91,7 @@ export function textCopies(): string[] {
   ];
 }
 
-export const FIXTURES = new URL('../src/core/fixtures/', import.meta.url);
+const FIXTURES = new URL('../src/core/fixtures/', import.meta.url);
 
 const readJson = <T>(path: string): T =>
   JSON.parse(readFileSync(new URL(path, FIXTURES), 'utf8')) as T;

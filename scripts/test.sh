@@ -2,8 +2,8 @@
 # Every test the project has, in the order CI runs them: `npm test` runs this, and so does .ci/run.
 # Works on a fresh clone on a clean Debian machine (Node 20, npm 11, no browser), as root:
 # installs Debian's Chromium if it is missing, installs the locked dependencies, then runs lint,
-# typecheck, format check, unit tests, the production build (and the single file) and the e2e tests
-# against them.
+# typecheck, format check, the unused-export check (knip), unit tests, the production build (and the
+# single file) and the e2e tests against them.
 #
 #   SKIP_INSTALL=1 npm test   # reuse node_modules as it is (skips `npm ci`)
 set -euo pipefail
@@ -37,6 +37,8 @@ step 'typecheck'
 npm run typecheck
 step 'format:check'
 npm run format:check
+step 'unused exports (knip)'
+npm run knip
 # Counts for the closing line; not in test-results/, which Playwright empties when it starts.
 mkdir -p node_modules/.cache/test-counts
 step 'unit tests'

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { tify } from 'chinese-conv';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page } from '@playwright/test';
 import { DEBIAN_CHROMIUM } from './chromium';
 import { VARIANT_CLASSES, rebuiltPages, textCopies, type VariantClass } from './golden';
 import { rebuildPages } from './rebuild-pages';

@@ -2,9 +2,9 @@ import { allChecksPassed, type CheckTally } from '../core';
 import { t } from '../i18n';
 
 /** bad: failing checks to judge, or no report; unsure: checks that could not run, a table cut short. */
-export type StatusTone = 'bad' | 'unsure' | 'good' | 'none';
+type StatusTone = 'bad' | 'unsure' | 'good' | 'none';
 
-export interface StatusPart {
+interface StatusPart {
   /** `2 项校验未通过（已判定 1 项）`, `5 项无法判断`, `表不完整`, or the one word for all or nothing. */
   text: string;
   tone: StatusTone;

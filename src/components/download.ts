@@ -25,7 +25,7 @@ export function downloadReport(report: Report): void {
 }
 
 /** Every report in the queue, in the order the files came in (not as filtered or sorted). */
-export function queuedReports(): Report[] {
+function queuedReports(): Report[] {
   const { order, entries } = useReviewStore.getState();
   return order.flatMap((id) => entries[id]?.report ?? []);
 }

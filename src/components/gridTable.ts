@@ -10,7 +10,7 @@ import type { Cell, Row } from '../core';
 import { own } from '../core';
 import type { HeaderNode, LeafColumn } from './tableLayouts';
 
-export const gridFeatures = tableFeatures({ columnMeta: metaHelper<{ leaf?: LeafColumn }>() });
+const gridFeatures = tableFeatures({ columnMeta: metaHelper<{ leaf?: LeafColumn }>() });
 
 export type GridFeatures = typeof gridFeatures;
 

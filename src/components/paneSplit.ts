@@ -8,7 +8,7 @@ export interface PaneSplit {
 export const SPLIT_MIN = 20;
 export const SPLIT_MAX = 80;
 const KEY = 'nianbao-review.split';
-export const DEFAULT_SPLIT: PaneSplit = { source: 40, collapsed: null };
+const DEFAULT_SPLIT: PaneSplit = { source: 40, collapsed: null };
 
 export function clampSplit(source: number): number {
   return Math.round(Math.min(SPLIT_MAX, Math.max(SPLIT_MIN, source)));

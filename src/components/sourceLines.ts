@@ -9,7 +9,7 @@ export interface SourceMark {
   kind: 'cell' | 'fact';
 }
 
-export interface LinePiece {
+interface LinePiece {
   text: string;
   mark: SourceMark | null;
 }

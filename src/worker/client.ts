@@ -77,7 +77,6 @@ interface Slot {
   deadline: { job: Job; timer: ReturnType<typeof setTimeout> } | null;
 }
 
-
 function startModuleWorker(): WorkerPort | null {
   if (typeof Worker === 'undefined') return null;
   return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });

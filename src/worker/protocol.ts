@@ -9,14 +9,14 @@ export interface ParseRequest {
 }
 
 /** Page → worker: where a PDF's display text is printed, for the page view (SPEC R12.40). */
-export interface BoxesRequest {
+interface BoxesRequest {
   type: 'boxes';
   id: number;
   bytes: ArrayBuffer;
 }
 
 /** Page → worker: an HTML page's or a DOCX's tables as printed, for the source pane (SPEC R11.20). */
-export interface PrintedRequest {
+interface PrintedRequest {
   type: 'printed';
   id: number;
   bytes: ArrayBuffer;

@@ -126,12 +126,12 @@ export interface TableBlock {
 }
 
 /** Runs of HTML/XML whitespace become one space; NBSP is kept, and trimmed at the ends with the rest. */
-export function collapse(text: string): string {
+function collapse(text: string): string {
   return text.replace(/[\t\n\f\r ]+/g, ' ').trim();
 }
 
 /** A cell of a data table as the source prints it (SPEC R11.20). */
-export interface PrintedCell {
+interface PrintedCell {
   text: string;
   rowSpan: number;
   colSpan: number;

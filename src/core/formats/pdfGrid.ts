@@ -5,7 +5,7 @@ import { greatest, least, pushAll } from '../arrays';
 // space (points, y down): of the text, only where it stands (a strip or a slot with none is empty).
 
 /** A cell of a grid: a rectangle of grid slots with no ruling through it. */
-export interface GridCell {
+interface GridCell {
   row: number;
   col: number;
   rows: number;
@@ -258,7 +258,7 @@ function contains(outer: Grid, inner: Grid, touch: number): boolean {
 }
 
 /** Pieces on one line (within SAME_LINE) that overlap or come within `join` are one ruling. */
-export function mergeRulings(pieces: readonly PdfRuling[], join: number): PdfRuling[] {
+function mergeRulings(pieces: readonly PdfRuling[], join: number): PdfRuling[] {
   const sorted = [...pieces].sort((p, q) => p.at - q.at);
   const merged: PdfRuling[] = [];
   for (let i = 0; i < sorted.length;) {

@@ -21,7 +21,7 @@ import { pushAll } from '../arrays';
 // holds their centre; a table continued over a page break is joined; the table is written in the
 // flattened form of HTML and DOCX tables (flatten.ts), which the text pipeline reads cell by cell.
 
-export interface LatticeCell {
+interface LatticeCell {
   row: number;
   col: number;
   rows: number;
@@ -205,7 +205,7 @@ function cutRun(grid: Grid, run: PdfTextRun): { cell: number; piece: Piece }[] {
  * joined without a space between CJK characters, so a header stacked one character per line is one
  * word and a label wrapped over lines is one label. The same text drawn twice (fake bold) is kept once.
  */
-export function cellText(pieces: readonly Piece[]): string {
+function cellText(pieces: readonly Piece[]): string {
   const sorted = [...pieces].sort((p, q) => p.cy - q.cy || p.x0 - q.x0);
   const lines: Piece[][] = [];
   for (const piece of sorted) {

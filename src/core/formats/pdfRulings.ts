@@ -78,7 +78,7 @@ const DOT_GAP = 4;
 const DOTS = 3;
 // Enough pieces for any table page; a page drawn with more (a map, text as outlines) is read without
 // its lines, so that no page costs more than this.
-export const MAX_PIECES = 20_000;
+const MAX_PIECES = 20_000;
 
 interface State {
   ctm: Matrix;
@@ -89,7 +89,7 @@ interface State {
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** m ∘ n: apply n, then m (pdf.js's Util.transform). */
-export function compose(m: Matrix, n: Matrix): Matrix {
+function compose(m: Matrix, n: Matrix): Matrix {
   return [
     m[0] * n[0] + m[2] * n[1],
     m[1] * n[0] + m[3] * n[1],

@@ -97,7 +97,7 @@ export function placeColumns(
 }
 
 /** The values of a data row: its first run of value cells. */
-export function rowValues(row: Line): Cell[] {
+function rowValues(row: Line): Cell[] {
   const values: Cell[] = [];
   for (let k = valueStart(row); k >= 0 && k < row.cells.length; k++) {
     const cell = row.cells[k] as Cell;

@@ -4,7 +4,7 @@ import { readDocx } from './docx';
 import type { PrintedTable } from './flatten';
 import { readHtml } from './html';
 
-export type { PrintedCell, PrintedTable } from './flatten';
+export type { PrintedTable } from './flatten';
 
 /**
  * The data tables of an HTML page or a DOCX file as printed (SPEC R11.20), for the source pane:

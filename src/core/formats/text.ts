@@ -28,7 +28,7 @@ const MARKDOWN_DELIMITER_ROW =
   /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t\r]*$/;
 const SPACE = /\s/;
 /** A row label is a table cell, not a sentence: longer tokens are prose (SPEC R3.2). */
-export const MAX_LABEL = 80;
+const MAX_LABEL = 80;
 // Only a short token can be a label or a cell; folding long prose would be wasted work.
 const MAX_FOLDED = 200;
 
