@@ -1,5 +1,4 @@
-import { LIMITS, type Report } from '../core';
-import { formatBytes } from '../core/limits';
+import { formatBytes, LIMITS, type Report } from '../core';
 import { t } from '../i18n';
 
 /** An exported report (`*.report.json`) or several (`*.jsonl`): read back, not parsed as a document. */

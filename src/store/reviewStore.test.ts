@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand';
-import { parseReport, runChecks, type ParseResult, type Report } from '../core';
+import { parseReport, runChecks, serializeReport, type ParseResult, type Report } from '../core';
 import { emptyReport, NEW_RECEIVED, numberCell, requestsTable } from '../core/fixtures/reports';
-import { serializeReport } from '../core/export/json';
 import { HISTORY_LIMIT } from './history';
 import { visibleOrder } from './queue';
 import { reviewStore, type ReviewDeps, type ReviewStore } from './reviewStore';
