@@ -55,10 +55,13 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+// The e2e's own files (a GB18030 copy, a report cut short); the seeds are read from the core's fixtures.
+const E2E_FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const SEED_FIXTURES = fileURLToPath(new URL('../src/core/fixtures/seeds/', import.meta.url));
 
+/** A seed of `SEEDS` in src/core/fixtures/seeds, any other name in e2e/fixtures. */
 export function fixturePath(name: string): string {
-  return `${FIXTURES}${name}`;
+  return `${SEED_NAMES.has(name) ? SEED_FIXTURES : E2E_FIXTURES}${name}`;
 }
 
 export function fixtureText(name: string): string {
@@ -81,7 +84,7 @@ export function coreFixture(path: string, mimeType: string): FixtureFile {
   };
 }
 
-/** The seed reports copied from src/core/fixtures/seeds. */
+/** Seed reports of src/core/fixtures/seeds, by their file names. */
 export const SEEDS = {
   /** 青云谱区行政审批局 2020: prose only, facts such as 主动公开政府信息41条. */
   prose: '000_5cc7f11a5c206d15.txt',
@@ -92,6 +95,8 @@ export const SEEDS = {
   /** 江源区大石人镇人民政府 2020, the 2019 layout, its text twice in the file. */
   dashiren: '003_aaaddea679991605.txt',
 } as const;
+
+const SEED_NAMES: ReadonlySet<string> = new Set(Object.values(SEEDS));
 
 /**
  * Where the n-th number (0-based) after `label` sits in `text`, as the app's `start-end` span key.
