@@ -5,7 +5,7 @@ export type QueueFilter = 'all' | 'todo' | 'reviewed' | 'error';
 export type QueueSort = 'attention' | 'name' | 'agency' | 'year';
 
 /** A failing check the reviewer has not judged yet: what "next problem" goes to. */
-export function isProblem(check: Check): boolean {
+function isProblem(check: Check): boolean {
   return check.status === 'fail' && check.verdict === undefined;
 }
 
