@@ -74,6 +74,14 @@ function tab(name: string, log: string[], options: { saves?: boolean } = {}) {
 
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Waits until the log has `count` entries: the fakes and the grace periods run on timers, which a
+ * loaded machine fires late, so fixed waits failed there. The ceiling (about 10 s) only stops a hang.
+ */
+async function logged(log: readonly string[], count: number): Promise<void> {
+  for (let i = 0; i < 2000 && log.length < count; i++) await tick(5);
+}
+
 describe('one tab edits, the others read', () => {
   const setup = () => {
     const locks = fakeLocks();
@@ -86,19 +94,19 @@ describe('one tab edits, the others read', () => {
     const start = setup();
     const log: string[] = [];
     const first = start(tab('A', log));
-    await tick();
+    await logged(log, 1);
     const second = start(tab('B', log));
-    await tick(40);
+    await logged(log, 2);
     expect(log).toEqual(['A edits', 'B reads']);
 
     second?.requestHandover();
-    await tick(10);
+    await logged(log, 5);
     // A saves before it lets go; B edits only after that.
     expect(log).toEqual(['A edits', 'B reads', 'A saves', 'A reads', 'B edits']);
 
     // And back.
     first?.requestHandover();
-    await tick(10);
+    await logged(log, 8);
     expect(log.slice(5)).toEqual(['B saves', 'B reads', 'A edits']);
   });
 
@@ -106,11 +114,11 @@ describe('one tab edits, the others read', () => {
     const start = setup();
     const log: string[] = [];
     start(tab('A', log, { saves: false }));
-    await tick();
+    await logged(log, 1);
     const second = start(tab('B', log));
-    await tick(40);
+    await logged(log, 2);
     second?.requestHandover();
-    await tick(10);
+    await logged(log, 4);
     expect(log).toEqual(['A edits', 'B reads', 'A saves', 'B refused']);
   });
 
@@ -118,11 +126,11 @@ describe('one tab edits, the others read', () => {
     const start = setup();
     const log: string[] = [];
     const first = start(tab('A', log));
-    await tick();
+    await logged(log, 1);
     start(tab('B', log));
-    await tick(40);
+    await logged(log, 2);
     first?.close();
-    await tick();
+    await logged(log, 3);
     expect(log).toEqual(['A edits', 'B reads', 'B edits']);
   });
 
@@ -138,9 +146,9 @@ describe('one tab edits, the others read', () => {
     // The lock is held by a tab that never listens (a frozen tab, say).
     void environment.locks.request('nianbao-review-editor', {}, () => new Promise(() => {}));
     const reader = coordinateTabs(tab('B', log), { ...environment, handoverTimeoutMs: 30 });
-    await tick(10);
+    await logged(log, 1);
     reader?.requestHandover();
-    await tick(50);
+    await logged(log, 2);
     expect(log).toEqual(['B reads', 'B refused']);
   });
 });
