@@ -1,4 +1,4 @@
-import { formatBytes, LIMITS, type Report } from '../core';
+import { formatBytes, LIMITS, loadValidator, type Report } from '../core';
 import { t } from '../i18n';
 
 /** An exported report (`*.report.json`) or several (`*.jsonl`): read back, not parsed as a document. */
@@ -80,7 +80,7 @@ export async function readReportFile(file: Blob, name: string): Promise<ImportIt
     return [{ ok: false, name, error: t.errors.readFailed }];
   }
   // Loaded on the first import: the page needs the validator for nothing else.
-  const { parseReportJson } = await import('../core/export/validate');
+  const { parseReportJson } = await loadValidator();
   text = text.replace(/^\uFEFF/, '');
   const pieces = /\.jsonl$/i.test(name)
     ? text.split(/\r?\n/).map((line, index) => ({ line, name: t.importLine(name, index + 1) }))

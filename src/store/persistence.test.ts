@@ -3,10 +3,7 @@ import { openDB } from 'idb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand';
-import { parseReport, type Report } from '../core';
-import { serializeReport } from '../core/export/json';
-import { sha256Hex } from '../core/sha256';
-import { applyCellEdit } from '../core/edits';
+import { applyCellEdit, parseReport, serializeReport, sha256Hex, type Report } from '../core';
 import {
   DB_VERSION,
   openWorkspace,

@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { StoreApi } from 'zustand';
 import type { Cell, CellRef, Check, Edit, Report } from '../core';
-import { digestHex, sha256Hex } from '../core/sha256';
+import { digestHex, sha256Hex } from '../core';
 import { t } from '../i18n';
 import type { ParseStop } from '../worker/client';
 import type { QueueEntry, ReviewStore } from './reviewStore';
@@ -22,11 +22,11 @@ import { coordinateTabs, type TabCoordinator, type TabEvents } from './tabLock';
 // by the SHA-256 of their bytes, each written in a transaction of its own after everything else:
 // an original the disk refuses is marked not stored and never stops the rest being saved.
 
-export const DB_NAME = 'nianbao-review';
+const DB_NAME = 'nianbao-review';
 export const DB_VERSION = 5;
 
 /** An entry as stored: its report without the text, which is kept once in `texts`. */
-export interface StoredEntry {
+interface StoredEntry {
   id: string;
   name: string;
   status: 'ready' | 'error';
@@ -54,7 +54,7 @@ interface StoredOriginal {
  * The reviewer's work on a stored report: the cells and checks (verdicts, comments, the results of
  * edited cells) that differ from the stored report's, by place, and its edits and review.
  */
-export interface StoredReview {
+interface StoredReview {
   id: string;
   cells: { table: string; row: string; column: string; cell: Cell }[];
   checks: { at: number; check: Check }[];
@@ -117,12 +117,12 @@ export interface Workspace {
 }
 
 /** A workspace as read, with what is stored of each entry, so that no text is hashed again. */
-export interface LoadedWorkspace extends Workspace {
+interface LoadedWorkspace extends Workspace {
   stored: ReadonlyMap<string, StoredParts>;
 }
 
 /** An entry's text key and its report as stored, before the reviewer's work was put on it. */
-export interface StoredParts {
+interface StoredParts {
   textKey: string | null;
   base: Report | null;
 }
@@ -147,7 +147,7 @@ const encoder = new TextEncoder();
  * One function per version, bringing the database from the version before it. A new database runs
  * them all, so the migrations are exercised by every first start, not only by old workspaces.
  */
-export const UPGRADES: Record<number, (db: UpgradeDb, tx: UpgradeTx) => Promise<void>> = {
+const UPGRADES: Record<number, (db: UpgradeDb, tx: UpgradeTx) => Promise<void>> = {
   1: async (db) => {
     db.createObjectStore('reports', { keyPath: 'id' });
     db.createObjectStore('meta', { keyPath: 'key' });
@@ -236,7 +236,7 @@ export interface WorkspaceChange {
 }
 
 /** Another tab wrote the workspace since this one read it: writing now would overwrite that. */
-export class StaleWorkspaceError extends Error {
+class StaleWorkspaceError extends Error {
   override name = 'StaleWorkspaceError';
 }
 
@@ -444,7 +444,7 @@ function restore(
 }
 
 /** Why a write failed, in words for the top bar. */
-export function failureReason(error: unknown): string {
+function failureReason(error: unknown): string {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   if (isQuotaError(error)) return t.save.quota;
   if (name === 'InvalidStateError' || name === 'SecurityError') return t.save.unavailable;

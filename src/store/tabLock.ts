@@ -41,7 +41,7 @@ export interface Channel {
   close(): void;
 }
 
-export type TabMessage = { type: 'handover-request' } | { type: 'handover-refused' };
+type TabMessage = { type: 'handover-request' } | { type: 'handover-refused' };
 
 export interface TabEvents {
   /** This tab holds the lock: reload what the other tab saved, then edit. */
