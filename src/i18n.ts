@@ -1,3 +1,4 @@
+import { cellAddress } from './core';
 import type { CellRef, CheckStatus, ReviewStatus, Severity, TemplateId, Verdict } from './core';
 
 // Every word the UI shows, in one place, so that an English table can be added beside it.
@@ -81,7 +82,7 @@ export const t = {
     label ? `重做：${label}（Ctrl+Shift+Z / Ctrl+Y）` : '没有可重做的操作',
   history: {
     edit: (ref: CellRef, from: string, to: string) =>
-      `修改 ${ref.table}/${ref.row}/${ref.column}：${from || '（空）'} → ${to || '（空）'}`,
+      `修改 ${cellAddress(ref)}：${from || '（空）'} → ${to || '（空）'}`,
     editCells: (count: number) => `修改 ${count} 个单元格`,
     // Called after `t` is built, so they can use its other words.
     verdict: (checkId: string, verdict: Verdict | null) =>

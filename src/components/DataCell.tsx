@@ -1,9 +1,9 @@
 import { memo, useContext, useEffect, useRef } from 'react';
-import { typedNotNumber, type Cell } from '../core';
+import { cellAddress, typedNotNumber, type Cell } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { CellEditor } from './CellEditor';
-import { cellDomId, cellKey, sameCell } from './cellKeys';
+import { cellDomId, sameCell } from './cellKeys';
 import { GridContext, RangeContext } from './gridContext';
 import { revealCell } from './revealCell';
 
@@ -77,7 +77,7 @@ export const DataCell = memo(function DataCell({
   );
   const selected = state > 0;
   const editing = state === 2;
-  const inRange = useContext(RangeContext).has(cellKey(ref));
+  const inRange = useContext(RangeContext).has(cellAddress(ref));
   const grid = useContext(GridContext);
   const notNumber = typedNotNumber(cell);
   const element = useRef<HTMLTableCellElement>(null);
@@ -93,7 +93,7 @@ export const DataCell = memo(function DataCell({
       role="gridcell"
       aria-selected={selected || inRange}
       className={classes(cell, { failing, outlined, selected, editing, inRange, notNumber })}
-      data-cell={`${table}/${row}/${column}`}
+      data-cell={cellAddress(ref)}
       data-confidence={cell.confidence}
       data-corrected={cell.original ? 'true' : undefined}
       data-failing={failing ? 'true' : undefined}

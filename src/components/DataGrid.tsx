@@ -7,9 +7,9 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import type { CellRef } from '../core';
+import { cellAddress, type CellRef } from '../core';
 import { useReviewStore } from '../store/reviewStore';
-import { cellDomId, cellKey, sameCell } from './cellKeys';
+import { cellDomId, sameCell } from './cellKeys';
 import { GridContext, RangeContext, type GridControls } from './gridContext';
 import { moveInGrid, type Move } from './gridNav';
 import { pasteAt, rangeBetween, rawOf, slotsIn } from './gridRange';
@@ -73,7 +73,7 @@ export function DataGrid({ table, map, label, className, children }: Props) {
         range
           ? slotsIn(map, range)
               .flat()
-              .flatMap((ref) => (ref ? [cellKey(ref)] : []))
+              .flatMap((ref) => (ref ? [cellAddress(ref)] : []))
           : [],
       ),
     [map, range],

@@ -1,5 +1,5 @@
 import type { Row as TableRow } from '@tanstack/react-table';
-import type { Row } from '../core';
+import { cellAddress, type Row } from '../core';
 import { DataCell } from './DataCell';
 import type { GridFeatures } from './gridTable';
 
@@ -21,7 +21,7 @@ export function GridBodyCells({ tableId, row, rowLabel, failing, outlined }: Pro
         const cell = gridCell.getValue() as Row['cells'][string] | undefined;
         if (!leaf || !cell) return <td key={gridCell.id} className="cell-none" />;
         const rowKey = leaf.row ?? row.original.key;
-        const key = `${tableId}/${rowKey}/${leaf.column}`;
+        const key = cellAddress({ table: tableId, row: rowKey, column: leaf.column });
         return (
           <DataCell
             key={gridCell.id}

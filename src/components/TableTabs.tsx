@@ -1,14 +1,13 @@
 import { useMemo } from 'react';
-import type { Report } from '../core';
+import { cellAddress, own, type Report } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 import { summarize } from '../store/queue';
 import { FACTS_TAB, ISSUES_TAB, tabOrder, type TabId } from '../store/tabs';
-import { cellKey, failingCells, outlineOf } from './cellKeys';
+import { failingCells, outlineOf } from './cellKeys';
 import { CheckBar } from './CheckBar';
 import { FactsList } from './FactsList';
 import { IssuesList } from './IssuesList';
-import { own } from '../core';
 import { Legend } from './Legend';
 import { TableView } from './TableView';
 
@@ -30,7 +29,7 @@ export function TableTabs({ report }: Props) {
   const current = activeTab !== null && tabs.includes(activeTab) ? activeTab : tabs[0];
   const failing = useMemo(() => failingCells(report.checks), [report.checks]);
   const outlined = useMemo(
-    () => new Set(outlineOf(report, selectedCheck, selectedSuggestion).cells.map(cellKey)),
+    () => new Set(outlineOf(report, selectedCheck, selectedSuggestion).cells.map(cellAddress)),
     [report, selectedCheck, selectedSuggestion],
   );
   // What is left to do: failing checks not judged yet, and the parser's warnings.

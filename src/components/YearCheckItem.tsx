@@ -1,4 +1,4 @@
-import type { CellRef, Report, YearCheck, YearSide } from '../core';
+import { cellAddress, type CellRef, type Report, type YearCheck, type YearSide } from '../core';
 import { t } from '../i18n';
 import { useReviewStore } from '../store/reviewStore';
 
@@ -47,7 +47,7 @@ export function YearCheckItem({ check, selectedId }: Props) {
         {sides.flatMap((side) =>
           side.cells.map((ref) => (
             <button
-              key={`${side.report}/${ref.table}/${ref.row}/${ref.column}`}
+              key={`${side.report}/${cellAddress(ref)}`}
               type="button"
               className="link-button year-check-cell"
               data-report={entries[side.report]?.name ?? side.report}

@@ -1,14 +1,9 @@
-import type { CellRef, Check, Report, Span } from '../core';
+import { cellAddress, type CellRef, type Check, type Report, type Span } from '../core';
 import { suggestionsOf } from '../store/suggestions';
-
-/** `table/row/column`, the schema's cell address. */
-export function cellKey(ref: CellRef): string {
-  return `${ref.table}/${ref.row}/${ref.column}`;
-}
 
 /** The DOM id of a rendered cell, for aria-activedescendant. */
 export function cellDomId(ref: CellRef): string {
-  return `cell:${cellKey(ref)}`;
+  return `cell:${cellAddress(ref)}`;
 }
 
 export function sameCell(a: CellRef | null | undefined, b: CellRef | null | undefined): boolean {
@@ -17,7 +12,9 @@ export function sameCell(a: CellRef | null | undefined, b: CellRef | null | unde
 
 /** The cells of the failing checks, by address. */
 export function failingCells(checks: readonly Check[]): ReadonlySet<string> {
-  return new Set(checks.filter((c) => c.status === 'fail').flatMap((c) => c.cells.map(cellKey)));
+  return new Set(
+    checks.filter((c) => c.status === 'fail').flatMap((c) => c.cells.map(cellAddress)),
+  );
 }
 
 /** What is outlined in the table and the source: cells, and a check's figure in the prose (T1). */
