@@ -14,6 +14,18 @@ describe('parseReport', () => {
     expect(await parseReport(input, 'x')).toMatchObject({ ok: false, error: { code } });
   });
 
+  it.each(['report.docx', 'report.doc', 'report'])(
+    'R1.1 an OLE compound file named %j (an encrypted Office file, a legacy .doc) is encrypted-docx',
+    async (name) => {
+      const ole = new Uint8Array(2048);
+      ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      expect(await parseReport(ole, name)).toMatchObject({
+        ok: false,
+        error: { code: 'encrypted-docx' },
+      });
+    },
+  );
+
   it('R0.2 text with no report in it is a report with no-report-data and no tables', async () => {
     const result = await parseReport(bytes('hello world\n这是一段普通的文字。'), 'x.txt');
     expect(result.ok && result.report.issues.map((issue) => issue.code)).toEqual([

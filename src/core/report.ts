@@ -279,10 +279,13 @@ function failure(code: FailureCode, message: string): ParseResult {
 }
 
 /** The format by content first, the file name second (SPEC R1.1). */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
 export function sniffFormat(bytes: Uint8Array, name: string): SourceFormat {
   const head = String.fromCharCode(...bytes.subarray(0, 5));
   if (head === '%PDF-') return 'pdf';
-  if (head.startsWith('PK\u0003\u0004')) return 'docx';
+  // An OLE compound file is an encrypted Office file or a legacy .doc: the DOCX reader says so (R11.15).
+  if (head.startsWith('PK\u0003\u0004') || OLE.every((byte, i) => bytes[i] === byte)) return 'docx';
   const start = new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
   if (/^(?:\ufeff)?(?:<!doctype html|<html|<meta|<head|<body|<table)/.test(start)) return 'html';
   if (/\.(?:html?|xhtml)$/i.test(name)) return 'html';
