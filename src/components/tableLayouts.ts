@@ -1,6 +1,6 @@
 import type { CellRef, Row, Table } from '../core';
 import { t } from '../i18n';
-import { own } from '../core';
+import { ORGANISATION_COLUMNS, own } from '../core';
 
 // How the national form prints each table: presentation only, keyed by the schema's row and column
 // keys. The numbers and the row/column labels always come from the Table itself.
@@ -106,17 +106,15 @@ export function flatColumns(columns: Table['columns']): HeaderNode[] {
 
 // ── 表三 requests ──────────────────────────────────────────────────────────────────────────────
 
-const ORGANISATIONS = ['commercial', 'research', 'social', 'legal', 'otherOrg'];
-
 /** 申请人情况 over 自然人 · 法人或其他组织 (five kinds) · 总计; columns the form lacks come after. */
 export function requestsHeader(columns: Table['columns']): HeaderNode[] {
   const byKey = new Map(columns.map((c) => [c.key, c]));
-  const pick = (keys: string[]) =>
+  const pick = (keys: readonly string[]) =>
     keys.flatMap((key) => {
       const column = byKey.get(key);
       return column ? [leaf(column)] : [];
     });
-  const organisations = pick(ORGANISATIONS);
+  const organisations = pick(ORGANISATION_COLUMNS);
   const applicants: HeaderNode[] = [
     ...pick(['naturalPerson']),
     ...(organisations.length > 0
@@ -131,7 +129,7 @@ export function requestsHeader(columns: Table['columns']): HeaderNode[] {
       : []),
     ...pick(['total']),
   ];
-  const placed = new Set(['naturalPerson', ...ORGANISATIONS, 'total']);
+  const placed = new Set(['naturalPerson', ...ORGANISATION_COLUMNS, 'total']);
   const extra = columns.filter((c) => !placed.has(c.key)).map((c) => leaf(c));
   return [
     ...(applicants.length > 0

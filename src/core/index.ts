@@ -9,7 +9,7 @@ export { foldLabel } from './fold';
 export { formatBytes, LIMITS, type Limits } from './limits';
 export { parseReport, type ParseResult } from './report';
 export { allChecksPassed, runChecks, tallyChecks, type CheckTally } from './checks';
-export { TEMPLATES } from './templates/national';
+export { ORGANISATION_COLUMNS, TEMPLATES } from './templates/national';
 export {
   applyCellEdit,
   applyVerdict,

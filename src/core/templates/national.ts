@@ -149,6 +149,11 @@ export const REQUEST_COLUMNS: readonly Column[] = [
 ];
 const requestColumnKeys = REQUEST_COLUMNS.map((column) => column.key);
 
+/** The five kinds of 法人或其他组织, which the form prints under one header between 自然人 and 总计. */
+export const ORGANISATION_COLUMNS: readonly string[] = requestColumnKeys.filter(
+  (key) => key !== 'naturalPerson' && key !== 'total',
+);
+
 function requestRow(key: string, label: string, pattern: RegExp, splitInto?: string[]): RowDef {
   return { key, label, pattern, columns: requestColumnKeys, ...(splitInto ? { splitInto } : {}) };
 }
