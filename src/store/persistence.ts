@@ -211,7 +211,7 @@ const UPGRADES: Record<number, (db: UpgradeDb, tx: UpgradeTx) => Promise<void>> 
   },
 };
 
-/** The words of worker/client.ts for a stopped parse, as v3 stored them. */
+/** The words of the worker pool for a stopped parse (worker/jobs.ts, deadline.ts), as v3 stored them. */
 const CANCELLED_MESSAGE = '已取消';
 const TIMEOUT_MESSAGE = /^解析超时（超过 [\d.]+ 秒）$/;
 
