@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { digestHex, type ParseResult } from '../core';
+import { digestHex, LIMITS, type ParseResult } from '../core';
 import { t } from '../i18n';
 import { importFiles } from './importReports';
 import { isReportFile } from './importing';
@@ -128,7 +128,12 @@ function append(set: SetStore, entries: QueueEntry[]): void {
   }));
 }
 
+// A file larger than any the parser reads is refused by it anyway: it is not read here either, so
+// that a dropped disk image costs no memory on the page (and needs no twin check).
+const LARGEST_PARSED = Math.max(LIMITS.textBytes, LIMITS.documentBytes);
+
 async function shaOf(file: Blob): Promise<string | null> {
+  if (file.size > LARGEST_PARSED) return null;
   try {
     return await digestHex(new Uint8Array(await file.arrayBuffer()));
   } catch {
@@ -144,9 +149,9 @@ async function withoutTwins<T extends { file: Blob; name: string }>(
   get: GetStore,
   files: readonly T[],
 ): Promise<(T & { sha: string | null })[]> {
-  const hashed = await Promise.all(
-    files.map(async (file) => ({ ...file, sha: await shaOf(file.file) })),
-  );
+  // One file at a time: a batch of large files is never in memory at once.
+  const hashed: (T & { sha: string | null })[] = [];
+  for (const file of files) hashed.push({ ...file, sha: await shaOf(file.file) });
   const known = new Set<string>();
   for (const entry of Object.values(get().entries)) {
     if (entry.report) known.add(entry.report.source.sha256);

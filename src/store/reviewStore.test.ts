@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand';
-import { parseReport, runChecks, serializeReport, type ParseResult, type Report } from '../core';
+import {
+  LIMITS,
+  parseReport,
+  runChecks,
+  serializeReport,
+  type ParseResult,
+  type Report,
+} from '../core';
 import { emptyReport, NEW_RECEIVED, numberCell, requestsTable } from '../core/fixtures/reports';
 import { HISTORY_LIMIT } from './history';
 import { visibleOrder } from './queue';
@@ -974,6 +981,18 @@ describe('the queue as a desk', () => {
     // Moving on once all are parsed takes in the sort: the failing ones first.
     store.getState().selectAdjacentReport(1);
     expect(shown()).toEqual(['bad1.txt', 'bad2.txt', 'a.txt', 'b.txt', 'c.txt']);
+  });
+
+  it('reads no file larger than the parser takes to look for its twin: it goes to the parser, which refuses it', async () => {
+    const { store, parsed } = setup({});
+    const huge = new File(['x'], 'disk.img');
+    const read = vi.spyOn(huge, 'arrayBuffer');
+    Object.defineProperty(huge, 'size', {
+      value: Math.max(LIMITS.textBytes, LIMITS.documentBytes) + 1,
+    });
+    await store.getState().addFiles([huge]);
+    expect(read).not.toHaveBeenCalled();
+    expect(parsed).toEqual(['disk.img']);
   });
 
   it('takes the same bytes once, and says so; another file of the same name is added', async () => {
