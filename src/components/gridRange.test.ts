@@ -72,4 +72,12 @@ describe('grid keys', () => {
       ['', '"q"'],
     ]);
   });
+
+  it('R9.7 a copied formula is inert for Excel, and pasted back into the grid as it was', () => {
+    const rows = [['=HYPERLINK(A1)', '-', '-2', '12', '@SUM(A1)']];
+    expect(toTsv(rows)).toBe("'=HYPERLINK(A1)\t'-\t-2\t12\t'@SUM(A1)");
+    expect(fromTsv(toTsv(rows))).toEqual(rows);
+    // Text that starts with an apostrophe of its own is left alone.
+    expect(fromTsv("'x\t'")).toEqual([["'x", "'"]]);
+  });
 });

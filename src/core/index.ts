@@ -5,6 +5,7 @@ export type * from './types';
 export { parseCellText } from './cells';
 export { own } from './own';
 export { cellAddress } from './address';
+export { fromInertText, inertText } from './export/inert';
 export { foldLabel } from './fold';
 export { formatBytes, LIMITS, type Limits } from './limits';
 export { parseReport, type ParseResult } from './report';

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { applyCellEdit, applyVerdict, setReviewStatus } from '../edits';
 import { parseReport } from '../index';
 import type { Cell, Report } from '../types';
-import { CSV_COLUMNS, inertText, reportsToCsv } from './csv';
+import { CSV_COLUMNS, reportsToCsv } from './csv';
+import { inertText } from './inert';
 import { serializeReport } from './json';
 import { parseReportJson } from './validate';
 

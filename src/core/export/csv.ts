@@ -3,6 +3,7 @@
 // with = + - @ (or a tab or carriage return before one) as a formula.
 import Papa from 'papaparse';
 import { own } from '../own';
+import { inertText } from './inert';
 import type { Cell, Check, Report, Row, Table } from '../types';
 
 // The first keys came first and keep their names; the Chinese labels stand beside the keys they name.
@@ -30,19 +31,6 @@ export const CSV_COLUMNS = [
 ] as const;
 
 type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | boolean>;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-// A signed number is what Excel should see: it reads it as that number, and runs nothing.
-const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
-
-/**
- * Text that Excel would run as a formula gets a leading apostrophe (OWASP's advice); numbers are
- * written as numbers and never touched, unlike papaparse's `escapeFormulae`, which would turn a
- * negative `change` into text.
- */
-export function inertText(text: string): string {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
-}
 
 // The table's column order, then cells without a column, sorted: the order of the JSON export.
 function orderedCells(row: Row, table: Table): [string, Cell][] {
