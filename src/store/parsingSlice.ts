@@ -128,12 +128,14 @@ function append(set: SetStore, entries: QueueEntry[]): void {
   }));
 }
 
-// A file larger than any the parser reads is refused by it anyway: it is not read here either, so
-// that a dropped disk image costs no memory on the page (and needs no twin check).
-const LARGEST_PARSED = Math.max(LIMITS.textBytes, LIMITS.documentBytes);
+// A file larger than the parser reads for its kind is refused by it anyway: it is not read here
+// either, so that it costs no memory or hashing on the page (and needs no twin check).
+function parsedSize(name: string): number {
+  return /\.(?:pdf|docx?)$/i.test(name) ? LIMITS.documentBytes : LIMITS.textBytes;
+}
 
-async function shaOf(file: Blob): Promise<string | null> {
-  if (file.size > LARGEST_PARSED) return null;
+async function shaOf(file: Blob, name: string): Promise<string | null> {
+  if (file.size > parsedSize(name)) return null;
   try {
     return await digestHex(new Uint8Array(await file.arrayBuffer()));
   } catch {
@@ -151,7 +153,7 @@ async function withoutTwins<T extends { file: Blob; name: string }>(
 ): Promise<(T & { sha: string | null })[]> {
   // One file at a time: a batch of large files is never in memory at once.
   const hashed: (T & { sha: string | null })[] = [];
-  for (const file of files) hashed.push({ ...file, sha: await shaOf(file.file) });
+  for (const file of files) hashed.push({ ...file, sha: await shaOf(file.file, file.name) });
   const known = new Set<string>();
   for (const entry of Object.values(get().entries)) {
     if (entry.report) known.add(entry.report.source.sha256);

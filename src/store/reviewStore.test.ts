@@ -985,14 +985,17 @@ describe('the queue as a desk', () => {
 
   it('reads no file larger than the parser takes to look for its twin: it goes to the parser, which refuses it', async () => {
     const { store, parsed } = setup({});
-    const huge = new File(['x'], 'disk.img');
-    const read = vi.spyOn(huge, 'arrayBuffer');
-    Object.defineProperty(huge, 'size', {
-      value: Math.max(LIMITS.textBytes, LIMITS.documentBytes) + 1,
-    });
-    await store.getState().addFiles([huge]);
-    expect(read).not.toHaveBeenCalled();
-    expect(parsed).toEqual(['disk.img']);
+    const sized = (name: string, size: number) => {
+      const file = new File(['x'], name);
+      Object.defineProperty(file, 'size', { value: size });
+      return { file, read: vi.spyOn(file, 'arrayBuffer') };
+    };
+    const text = sized('big.txt', LIMITS.textBytes + 1);
+    const pdf = sized('big.pdf', LIMITS.documentBytes + 1);
+    await store.getState().addFiles([text.file, pdf.file]);
+    expect(text.read).not.toHaveBeenCalled();
+    expect(pdf.read).not.toHaveBeenCalled();
+    expect(parsed).toEqual(['big.txt', 'big.pdf']);
   });
 
   it('takes the same bytes once, and says so; another file of the same name is added', async () => {
