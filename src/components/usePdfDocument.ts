@@ -30,8 +30,11 @@ export function usePdfDocument(blob: Blob): PdfDocumentState {
     let gone = false;
     (async () => {
       await ensureWorker();
+      const data = new Uint8Array(await blob.arrayBuffer());
+      // Left (J/K through reports) while the file was read: open nothing that no one would close.
+      if (gone) return;
       task = getDocument({
-        data: new Uint8Array(await blob.arrayBuffer()),
+        data,
         isEvalSupported: false,
         // Glyphs are drawn as paths: no font is loaded into the page (its CSP allows none).
         disableFontFace: true,
@@ -41,7 +44,7 @@ export function usePdfDocument(blob: Blob): PdfDocumentState {
       });
       const doc = await task.promise;
       const sizes = [];
-      for (let n = 1; n <= doc.numPages; n++) {
+      for (let n = 1; n <= doc.numPages && !gone; n++) {
         const viewport = (await doc.getPage(n)).getViewport({ scale: 1 });
         sizes.push({ width: viewport.width, height: viewport.height });
       }

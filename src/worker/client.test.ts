@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseReport, type ParseResult, type PdfTextBoxes, type PrintedTable } from '../core';
 import {
@@ -324,6 +325,12 @@ describe('parse client', () => {
     });
 
     it('works the boxes out on the page where no worker starts', async () => {
+      const pdf = readFileSync(
+        new URL('../core/fixtures/corpus/001_hongze_qu_2023.pdf', import.meta.url),
+      );
+      const boxes = await pdfBoxesOf(new Blob([pdf]), { startWorker: () => null });
+      expect(boxes?.pages.length).toBe(5);
+      expect(boxes?.boxes.length).toBeGreaterThan(100);
       expect(await pdfBoxesOf(file('a.txt'), { startWorker: () => null })).toBeNull();
     });
   });
