@@ -23,7 +23,10 @@ const GUTTER = 16;
  */
 export function PdfPages({ report, blob }: Props) {
   const opened = usePdfDocument(blob);
-  const boxes = usePdfBoxes(report.source.sha256, blob);
+  const found = usePdfBoxes(report.source.sha256, blob);
+  // Boxes of another reading of the file (a report from an earlier parser version, or imported)
+  // would outline the wrong numbers: none rather than wrong ones.
+  const boxes = found?.text === report.text ? found : null;
   const selectedSpan = useReviewStore((s) => s.selectedSpan);
   const selectedCheck = useReviewStore((s) => s.selectedCheck);
   const selectedSuggestion = useReviewStore((s) => s.selectedSuggestion);

@@ -280,7 +280,7 @@ describe('parse client', () => {
   });
 
   describe('pdfBoxesOf', () => {
-    const boxes: PdfTextBoxes = { pages: [{ width: 595, height: 842 }], boxes: [] };
+    const boxes: PdfTextBoxes = { text: '', pages: [{ width: 595, height: 842 }], boxes: [] };
 
     /** A worker that answers a boxes request after `ms`, or fails on it. */
     function boxesWorker(answer: 'boxes' | 'fail' | 'never') {

@@ -24,6 +24,8 @@ type PdfReadResult =
  * boxes of the table values, by their span in the display text that `readPdf` gives.
  */
 export interface PdfTextBoxes {
+  /** The display text the spans point into: a view shows the boxes over a report with this text only. */
+  text: string;
   pages: { width: number; height: number }[];
   boxes: { span: Span; box: PdfBox }[];
 }
@@ -127,10 +129,8 @@ export async function pdfTextBoxes(bytes: Uint8Array): Promise<PdfTextBoxes | nu
   try {
     return await withDocument(bytes, async (doc) => {
       const { pages } = await readPages(doc);
-      return {
-        pages: pages.map(({ width, height }) => ({ width, height })),
-        boxes: layoutPages(pages).boxes,
-      };
+      const { text, boxes } = layoutPages(pages);
+      return { text, pages: pages.map(({ width, height }) => ({ width, height })), boxes };
     });
   } catch {
     return null;

@@ -80,6 +80,7 @@ describe('pdfTextBoxes (R12.40)', () => {
       expect(parsed.ok && boxes).toBeTruthy();
       if (!parsed.ok || !boxes) return;
       expect(boxes.pages.length).toBeGreaterThan(1);
+      expect(boxes.text).toBe(parsed.report.text);
       expectPlaced(parsed.report, boxes);
     },
     SLOW,
