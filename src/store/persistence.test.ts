@@ -383,7 +383,8 @@ describe('a full disk', () => {
       store.getState().editCell(natural, '4');
       store.getState().setReviewStatus('reviewed');
       // The edits are written (the big text is still refused): only big.txt is not saved.
-      await until(() => disk.refused >= 2);
+      // The retry (every 20 ms) goes on: between two refusals the state is briefly 保存中.
+      await until(() => disk.refused >= 2 && store.getState().save.state === 'error');
       expect(store.getState().save.unsaved).toEqual(['big.txt']);
       const meanwhile = await loaded(name);
       expect(meanwhile.entries.map((e) => e.name)).toEqual(['a.txt']);
