@@ -13,13 +13,17 @@ export function YearChecks() {
   const order = useReviewStore((s) => s.order);
   const entries = useReviewStore((s) => s.entries);
   const checks = useMemo(() => {
+    const selected = selectedId === null ? null : entries[selectedId]?.report;
+    const year = selected?.meta.year.value;
+    if (!selected || selectedId === null || year == null) return [];
+    // Only the selected report and those a year either side: an edit with a thousand reports in the
+    // queue then costs a filter over them, not every pair of the whole queue.
     const reports = order.flatMap((id): YearReport[] => {
       const report = entries[id]?.report;
-      return report ? [{ id, report }] : [];
+      const near = id === selectedId || Math.abs((report?.meta.year.value ?? year) - year) === 1;
+      return report && near ? [{ id, report }] : [];
     });
-    return yearOverYear(reports).filter(
-      (check) => check.earlier.report === selectedId || check.later.report === selectedId,
-    );
+    return yearOverYear(reports);
   }, [order, entries, selectedId]);
   if (selectedId === null) return null;
   // As in the report's own checks: what needs a look first, the passed ones folded away.
