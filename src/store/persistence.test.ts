@@ -90,6 +90,9 @@ const exported = (store: Store) =>
     })
     .join('\n');
 
+/** The object stores of the current layout (DB v5), sorted. */
+const CURRENT_STORES = ['entries', 'meta', 'originals', 'reviews', 'texts'];
+
 describe('workspace persistence', () => {
   it('gives back after a reload what was shown as saved: reports, edits, verdicts, status, order', async () => {
     const name = freshName();
@@ -307,13 +310,7 @@ describe('storage versions', () => {
     ).toBe(true);
 
     const db = await openDB(name, DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'entries',
-      'meta',
-      'originals',
-      'reviews',
-      'texts',
-    ]);
+    expect([...db.objectStoreNames].sort()).toEqual(CURRENT_STORES);
     const key = sha256Hex(new TextEncoder().encode(report.text));
     expect((await db.get('texts', key))?.text).toBe(report.text);
     expect(await db.get('meta', 'workspace')).toEqual({
@@ -331,13 +328,7 @@ describe('storage versions', () => {
     storage.close();
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'entries',
-      'meta',
-      'originals',
-      'reviews',
-      'texts',
-    ]);
+    expect([...db.objectStoreNames].sort()).toEqual(CURRENT_STORES);
     db.close();
   });
 });
@@ -526,13 +517,7 @@ describe('the reviewer’s work apart from the reports', () => {
     store.getState().editCell(natural, '8');
     await saved(store);
     const db = await openDB(name, DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'entries',
-      'meta',
-      'originals',
-      'reviews',
-      'texts',
-    ]);
+    expect([...db.objectStoreNames].sort()).toEqual(CURRENT_STORES);
     expect((await db.get('entries', 'r1')).report).toEqual(stored);
     expect((await db.get('reviews', 'r1')).edits).toHaveLength(2);
     db.close();
