@@ -101,12 +101,10 @@ function textChecks(lookup: CellLookup, tables: readonly Table[], facts: readonl
     );
     if (!fact || fact.value === null) continue;
     const actual = sumOf(lookup, right);
-    let status: CheckStatus = 'uncertain';
-    if (actual !== null) status = sameNumber(fact.value, actual) ? 'pass' : 'fail';
     checks.push({
       id: `T1:${key}`,
       rule: 'T1',
-      status,
+      status: statusOf(fact.value, actual),
       expected: fact.value,
       actual,
       cells: right,
@@ -127,8 +125,7 @@ function makeCheck(
 ): Check {
   const expected = sumOf(lookup, left);
   const actual = sumOf(lookup, right);
-  let status: CheckStatus = 'uncertain';
-  if (expected !== null && actual !== null) status = sameNumber(expected, actual) ? 'pass' : 'fail';
+  const status = statusOf(expected, actual);
   return { id, rule, status, expected, actual, cells: [...left, ...right], left, right };
 }
 
@@ -185,12 +182,7 @@ export function checksAfter(
         const check = checks[index] as Check;
         const sums = moved.get(index) as { left: SideSum; right: SideSum };
         const expected = check.fact ? check.fact.value : total(sums.left);
-        const actual = total(sums.right);
-        let status: CheckStatus = 'uncertain';
-        if (expected !== null && actual !== null) {
-          status = sameNumber(expected, actual) ? 'pass' : 'fail';
-        }
-        return { index, status };
+        return { index, status: statusOf(expected, total(sums.right)) };
       });
   };
 }
@@ -258,6 +250,12 @@ function sumOf(lookup: CellLookup, refs: readonly CellRef[]): number | null {
 }
 
 // Tolerance is 0, but 万元 amounts carry decimals that binary floating point cannot add exactly.
+/** A check's status from its two sums: uncertain when either has no number (SPEC R6.5, R6.6). */
+export function statusOf(expected: number | null, actual: number | null): CheckStatus {
+  if (expected === null || actual === null) return 'uncertain';
+  return sameNumber(expected, actual) ? 'pass' : 'fail';
+}
+
 function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }

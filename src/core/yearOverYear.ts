@@ -3,6 +3,7 @@
 import { foldLabel } from './fold';
 import { own } from './own';
 import { REQUEST_COLUMNS } from './templates/national';
+import { statusOf } from './checks';
 import type { CellRef, CheckStatus, Report } from './types';
 
 /** A report and the caller's name for it (the app's queue entry id; a batch may use `source.sha256`). */
@@ -58,11 +59,6 @@ function numberAt(report: Report, ref: CellRef): number | null {
   return cell?.kind === 'number' ? cell.value : null;
 }
 
-function statusOf(expected: number | null, actual: number | null): CheckStatus {
-  if (expected === null || actual === null) return 'uncertain';
-  return Math.abs(expected - actual) < 1e-9 ? 'pass' : 'fail';
-}
-
 interface Dated extends YearReport {
   year: number;
   agency: string;
@@ -72,23 +68,46 @@ function hasTable(report: Report, id: string): boolean {
   return report.tables.some((t) => t.id === id);
 }
 
+/** A check over a pair: what the earlier year (with the later's changes) says, against the later cell. */
+function yearCheck(
+  id: string,
+  rule: YearCheck['rule'],
+  expected: number | null,
+  earlier: [Dated, CellRef[]],
+  later: [Dated, CellRef[]],
+  actualAt: CellRef,
+): YearCheck {
+  const actual = numberAt(later[0].report, actualAt);
+  const side = ([dated, cells]: [Dated, CellRef[]]): YearSide => ({
+    report: dated.id,
+    year: dated.year,
+    cells,
+  });
+  return {
+    id,
+    rule,
+    status: statusOf(expected, actual),
+    expected,
+    actual,
+    earlier: side(earlier),
+    later: side(later),
+  };
+}
+
 // R15.2: 上年结转 of year N is 结转下年度继续办理 of year N−1, per column of 表三.
 function carried(earlier: Dated, later: Dated): YearCheck[] {
   if (!hasTable(earlier.report, 'requests') || !hasTable(later.report, 'requests')) return [];
   return REQUEST_COLUMNS.map(({ key: column }) => {
     const before: CellRef = { table: 'requests', row: 'carriedForward', column };
     const now: CellRef = { table: 'requests', row: 'carriedOver', column };
-    const expected = numberAt(earlier.report, before);
-    const actual = numberAt(later.report, now);
-    return {
-      id: `Y1:requests:${column}`,
-      rule: 'Y1',
-      status: statusOf(expected, actual),
-      expected,
-      actual,
-      earlier: { report: earlier.id, year: earlier.year, cells: [before] },
-      later: { report: later.id, year: later.year, cells: [now] },
-    };
+    return yearCheck(
+      `Y1:requests:${column}`,
+      'Y1',
+      numberAt(earlier.report, before),
+      [earlier, [before]],
+      [later, [now]],
+      now,
+    );
   });
 }
 
@@ -100,29 +119,19 @@ function stillValid(earlier: Dated, later: Dated): YearCheck[] {
   if (!both || later.report.meta.template !== '2021') return [];
   return CONTINUING_ROWS.map((row) => {
     const ref = (column: string): CellRef => ({ table: 'active', row, column });
-    const [before, made, repealed, valid] = [
-      ref('valid'),
-      ref('made'),
-      ref('repealed'),
-      ref('valid'),
-    ];
-    const terms = [
-      numberAt(earlier.report, before),
-      numberAt(later.report, made),
-      numberAt(later.report, repealed),
-    ];
-    const [was, added, removed] = terms;
-    const expected = was == null || added == null || removed == null ? null : was + added - removed;
-    const actual = numberAt(later.report, valid);
-    return {
-      id: `Y2:active:${row}`,
-      rule: 'Y2',
-      status: statusOf(expected, actual),
+    const was = numberAt(earlier.report, ref('valid'));
+    const added = numberAt(later.report, ref('made'));
+    const removed = numberAt(later.report, ref('repealed'));
+    const expected =
+      was === null || added === null || removed === null ? null : was + added - removed;
+    return yearCheck(
+      `Y2:active:${row}`,
+      'Y2',
       expected,
-      actual,
-      earlier: { report: earlier.id, year: earlier.year, cells: [before] },
-      later: { report: later.id, year: later.year, cells: [made, repealed, valid] },
-    };
+      [earlier, [ref('valid')]],
+      [later, [ref('made'), ref('repealed'), ref('valid')]],
+      ref('valid'),
+    );
   });
 }
 
