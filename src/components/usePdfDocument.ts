@@ -1,25 +1,11 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { useEffect, useState } from 'react';
+import { loadPdf } from '../core';
 
 export type PdfDocumentState =
   | { state: 'loading' }
   | { state: 'failed' }
   | { state: 'ready'; doc: PDFDocumentProxy; sizes: { width: number; height: number }[] };
-
-let inProcessWorker: Promise<void> | null = null;
-
-/**
- * pdf.js in-process, as the core runs it: the one-file build may fetch nothing separately, so it
- * has no worker script of its own to start. Rendering a page's drawing is a frame's work or so.
- */
-function ensureWorker(): Promise<void> {
-  inProcessWorker ??= (async () => {
-    const scope = globalThis as { pdfjsWorker?: unknown };
-    // @ts-expect-error pdfjs-dist ships no type declarations for its worker module
-    scope.pdfjsWorker ??= (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as unknown;
-  })();
-  return inProcessWorker;
-}
 
 /** The PDF opened for drawing, with every page's size at scale 1 (for the placeholders). */
 export function usePdfDocument(blob: Blob): PdfDocumentState {
@@ -29,7 +15,8 @@ export function usePdfDocument(blob: Blob): PdfDocumentState {
     let task: ReturnType<typeof getDocument> | null = null;
     let gone = false;
     (async () => {
-      await ensureWorker();
+      // pdf.js in-process, set up as the core sets it up; rendering a page is a frame's work or so.
+      await (await loadPdf()).ensureWorker();
       const data = new Uint8Array(await blob.arrayBuffer());
       // Left (J/K through reports) while the file was read: open nothing that no one would close.
       if (gone) return;

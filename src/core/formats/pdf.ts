@@ -44,9 +44,10 @@ let inProcessWorker: Promise<void> | null = null;
 
 /**
  * pdf.js runs its parser in-process (its "fake worker"), which is right in Node and inside the app's
- * own parse worker: no second worker, no URL to serve.
+ * own parse worker: no second worker, no URL to serve. The page view draws pages the same way (the
+ * one-file build may fetch nothing separately).
  */
-async function ensureWorker(): Promise<void> {
+export async function ensureWorker(): Promise<void> {
   inProcessWorker ??= (async () => {
     const scope = globalThis as { pdfjsWorker?: unknown };
     if (scope.pdfjsWorker) return;
